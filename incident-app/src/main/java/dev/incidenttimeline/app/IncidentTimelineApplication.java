@@ -1,0 +1,16 @@
+package dev.incidenttimeline.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The reference host of Incident Timeline. It lives in its own package, so it scans only itself; the libraries
+ * come in through their auto-configurations, as they would in any other host.
+ */
+@SpringBootApplication
+public class IncidentTimelineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IncidentTimelineApplication.class, args);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.incidenttimeline.embedding;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the incident write side, under {@code incident.core}.
+ *
+ * @param snapshotThreshold after how many events an incident's state is snapshotted, so that a long incident
+ *                          (thousands of timeline entries) loads as fast as a short one
+ * @param commandAttempts   how often {@link IncidentGateway} sends a command that lost a race with another change
+ *                          of the same incident before it reports a retryable conflict
+ */
+@ConfigurationProperties("incident.core")
+public record IncidentCoreProperties(@DefaultValue("250") int snapshotThreshold,
+                                     @DefaultValue("5") int commandAttempts) {
+}

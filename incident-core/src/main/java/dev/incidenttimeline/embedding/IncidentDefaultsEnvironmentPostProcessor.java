@@ -1,0 +1,30 @@
+package dev.incidenttimeline.embedding;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Gives a host the settings Incident Timeline relies on, as defaults the host can still override: events and
+ * messages stored as JSON with Jackson (never XStream), no Axon Server (the event store is the host's database),
+ * and no update check (nothing calls out at run time).
+ */
+public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String PROPERTY_SOURCE_NAME = "incidentTimelineDefaults";
+
+    private static final Map<String, Object> DEFAULTS = Map.of(
+            "axon.serializer.general", "jackson",
+            "axon.serializer.events", "jackson",
+            "axon.serializer.messages", "jackson",
+            "axon.axonserver.enabled", "false",
+            "axon.update-check.disabled", "true");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
+    }
+}

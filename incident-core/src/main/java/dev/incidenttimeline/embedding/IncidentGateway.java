@@ -1,0 +1,95 @@
+package dev.incidenttimeline.embedding;
+
+import dev.incidenttimeline.incident.api.DeclareIncident;
+import dev.incidenttimeline.incident.api.ErrorCode;
+import dev.incidenttimeline.incident.api.IncidentCommand;
+import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.incident.api.IncidentRejected;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.Objects;
+
+/**
+ * The typed way into the write side for hosts that do not want to know Axon: send an incident command, get back
+ * normally when its events are stored, or an {@link IncidentRejected} with a stable {@link ErrorCode} when it was
+ * refused (and nothing was stored).
+ *
+ * <p>A command that lost a race with another change of the same incident (another thread or another node) is
+ * sent again a few times; if it keeps losing, the caller gets {@link ErrorCode#CONCURRENT_MODIFICATION}, which is
+ * safe to retry.
+ */
+public class IncidentGateway {
+
+    private final CommandGateway commandGateway;
+    private final int attempts;
+
+    public IncidentGateway(CommandGateway commandGateway, int attempts) {
+        this.commandGateway = Objects.requireNonNull(commandGateway, "commandGateway");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1");
+        }
+        this.attempts = attempts;
+    }
+
+    /**
+     * Declares an incident and returns its id: the command's id if it has one, otherwise one derived from its
+     * {@code sourceId} (so a redelivered declaration lands on the same incident), otherwise a new random id.
+     */
+    public IncidentId declare(DeclareIncident command) {
+        IncidentId id = command.incidentId() != null ? command.incidentId()
+                : command.sourceId() != null ? IncidentId.fromSource(command.sourceId())
+                : IncidentId.random();
+        send(new DeclareIncident(id, command.title(), command.severity(), command.services(), command.detectedBy(),
+                command.detectedAt(), command.impactStartedAt(), command.declaredBy(), command.drill(),
+                command.occurredAt(), command.sourceId()));
+        return id;
+    }
+
+    /**
+     * Sends a command and waits until its events are stored.
+     *
+     * @throws IncidentRejected when the command was refused; nothing was stored
+     */
+    public void send(IncidentCommand command) {
+        Objects.requireNonNull(command, "command");
+        if (command.incidentId() == null) {
+            throw new IncidentRejected(ErrorCode.INVALID_INPUT, "IncidentId is required.");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commandGateway.sendAndWait(command);
+                return;
+            } catch (ConcurrencyException conflict) {
+                if (attempt >= attempts) {
+                    throw new IncidentRejected(ErrorCode.CONCURRENT_MODIFICATION, "Incident " + command.incidentId()
+                            + " was changed by someone else at the same time " + attempts + " times; try again.");
+                }
+            } catch (RuntimeException failure) {
+                throw translate(failure, command);
+            }
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException failure, IncidentCommand command) {
+        if (failure instanceof IncidentRejected rejected) {
+            return rejected;
+        }
+        if (failure instanceof CommandExecutionException execution) {
+            ErrorCode code = execution.getDetails().filter(ErrorCode.class::isInstance).map(ErrorCode.class::cast)
+                    .orElse(null);
+            if (code != null) {
+                return new IncidentRejected(code, execution.getMessage());
+            }
+            if (execution.getCause() instanceof RuntimeException cause) {
+                return translate(cause, command);
+            }
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return new IncidentRejected(ErrorCode.INCIDENT_NOT_FOUND, "There is no incident " + command.incidentId() + ".");
+        }
+        return failure;
+    }
+}

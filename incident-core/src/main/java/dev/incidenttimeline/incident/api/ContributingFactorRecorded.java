@@ -1,0 +1,16 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A contributing factor was recorded in the postmortem.
+ */
+@Revision("1")
+public record ContributingFactorRecorded(IncidentId incidentId,
+                                         String factor,
+                                         String by,
+                                         Instant occurredAt,
+                                         String sourceId) implements IncidentEvent {
+}

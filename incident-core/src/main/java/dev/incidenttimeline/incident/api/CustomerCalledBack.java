@@ -1,0 +1,17 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The customer of a linked report was called back.
+ */
+@Revision("1")
+public record CustomerCalledBack(IncidentId incidentId,
+                                 String ticketId,
+                                 String by,
+                                 String outcome,
+                                 Instant occurredAt,
+                                 String sourceId) implements IncidentEvent {
+}

@@ -1,0 +1,37 @@
+package dev.incidenttimeline.incident.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies one entry a person wrote on the timeline (a status update or a note), so it can be amended, redacted or pinned.
+ */
+public record EntryId(String value) {
+
+    public EntryId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static EntryId of(String value) {
+        return new EntryId(value);
+    }
+
+    public static EntryId random() {
+        return new EntryId(UUID.randomUUID().toString());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

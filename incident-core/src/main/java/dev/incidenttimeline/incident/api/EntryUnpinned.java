@@ -1,0 +1,16 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A timeline entry is no longer marked as significant.
+ */
+@Revision("1")
+public record EntryUnpinned(IncidentId incidentId,
+                            EntryId entryId,
+                            String by,
+                            Instant occurredAt,
+                            String sourceId) implements IncidentEvent {
+}

@@ -1,0 +1,16 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The incident was resolved.
+ */
+@Revision("1")
+public record IncidentResolved(IncidentId incidentId,
+                               String by,
+                               String summary,
+                               Instant occurredAt,
+                               String sourceId) implements IncidentEvent {
+}

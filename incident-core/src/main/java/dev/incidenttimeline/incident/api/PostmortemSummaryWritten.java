@@ -1,0 +1,16 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The postmortem's summary was written; the latest one counts.
+ */
+@Revision("1")
+public record PostmortemSummaryWritten(IncidentId incidentId,
+                                       String summary,
+                                       String by,
+                                       Instant occurredAt,
+                                       String sourceId) implements IncidentEvent {
+}

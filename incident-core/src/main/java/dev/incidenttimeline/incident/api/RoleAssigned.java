@@ -1,0 +1,18 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A person took a role; {@code previousHolder} (null if none) handed it over.
+ */
+@Revision("1")
+public record RoleAssigned(IncidentId incidentId,
+                           Role role,
+                           String person,
+                           String previousHolder,
+                           String by,
+                           Instant occurredAt,
+                           String sourceId) implements IncidentEvent {
+}

@@ -1,0 +1,18 @@
+package dev.incidenttimeline.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A task was given to a person.
+ */
+@Revision("1")
+public record TaskAssigned(IncidentId incidentId,
+                           TaskId taskId,
+                           String title,
+                           String assignee,
+                           String by,
+                           Instant occurredAt,
+                           String sourceId) implements IncidentEvent {
+}
