@@ -769,7 +769,9 @@ public class Incident {
 
     // ---- rules shared by the handlers ------------------------------------------------------------------------
 
+    /** Whether this incident has recorded a fact from this source id already; an overlong id is bad input. */
     private boolean alreadySeen(String sourceId) {
+        sourceId(sourceId);
         return sourceId != null && sourceIds.contains(sourceId);
     }
 
@@ -844,13 +846,18 @@ public class Incident {
     }
 
     /**
-     * A corrected milestone must keep the story in order: impact starts no later than it is detected, detection
-     * comes no later than the declaration, the response milestones come after it, and a milestone that has not
-     * happened yet cannot be given a time (it is recorded by its own command).
+     * A corrected milestone must keep the story in order: impact starts no later than it is detected or ends,
+     * detection comes no later than the declaration, the response milestones come after it, and a milestone that
+     * has not happened yet cannot be given a time (it is recorded by its own command).
      */
     private void checkMilestoneOrder(Milestone milestone, Instant time) {
         switch (milestone) {
-            case IMPACT_STARTED -> notBefore(detectedAt, time, "the detection", "the start of impact");
+            case IMPACT_STARTED -> {
+                notBefore(detectedAt, time, "the detection", "the start of impact");
+                if (impactEndedAt != null) {
+                    notBefore(impactEndedAt, time, "the end of impact", "the start of impact");
+                }
+            }
             case DETECTED -> {
                 notBefore(declaredAt, time, "the declaration", "the detection");
                 notBefore(time, impactStartedAt, "the detection", "the start of impact");
