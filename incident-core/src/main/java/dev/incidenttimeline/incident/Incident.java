@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidenttimeline.incident.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,6 +40,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@code sourceId} that this incident has seen already (a redelivered webhook, a re-run import) changes nothing.
  */
 @Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger", cache = "incidentCache")
+// A snapshot is this object as JSON: Jackson must see the private fields (and nothing else), or a snapshot is empty
+// and a long incident can no longer be loaded once it drops out of the cache.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
 
     /** How far ahead of our clock a caller's clock may be before its time counts as "in the future". */
