@@ -98,7 +98,8 @@ public class Incident {
         sourceId(command.sourceId());
         Instant declared = occurredAt(command.occurredAt(), clock);
         Instant detected = command.detectedAt() == null ? declared : notInFuture(command.detectedAt(), clock);
-        Instant impactStarted = command.impactStartedAt() == null ? null : notInFuture(command.impactStartedAt(), clock);
+        Instant impactStarted = command.impactStartedAt() == null ? null
+                : notInFuture(command.impactStartedAt(), clock);
         notBefore(declared, detected, "the declaration", "the detection");
         if (impactStarted != null) {
             notBefore(detected, impactStarted, "the detection", "the start of impact");
