@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidenttimeline.incident.api.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,6 +40,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@code sourceId} that this incident has seen already (a redelivered webhook, a re-run import) changes nothing.
  */
 @Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger", cache = "incidentCache")
+// A snapshot is this object as JSON: Jackson must see the private fields (and nothing else), or a snapshot is empty
+// and a long incident can no longer be loaded once it drops out of the cache.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
 
     /** How far ahead of our clock a caller's clock may be before its time counts as "in the future". */
@@ -93,7 +98,8 @@ public class Incident {
         sourceId(command.sourceId());
         Instant declared = occurredAt(command.occurredAt(), clock);
         Instant detected = command.detectedAt() == null ? declared : notInFuture(command.detectedAt(), clock);
-        Instant impactStarted = command.impactStartedAt() == null ? null : notInFuture(command.impactStartedAt(), clock);
+        Instant impactStarted = command.impactStartedAt() == null ? null
+                : notInFuture(command.impactStartedAt(), clock);
         notBefore(declared, detected, "the declaration", "the detection");
         if (impactStarted != null) {
             notBefore(detected, impactStarted, "the detection", "the start of impact");
@@ -769,7 +775,9 @@ public class Incident {
 
     // ---- rules shared by the handlers ------------------------------------------------------------------------
 
+    /** Whether this incident has recorded a fact from this source id already; an overlong id is bad input. */
     private boolean alreadySeen(String sourceId) {
+        sourceId(sourceId);
         return sourceId != null && sourceIds.contains(sourceId);
     }
 
@@ -844,13 +852,18 @@ public class Incident {
     }
 
     /**
-     * A corrected milestone must keep the story in order: impact starts no later than it is detected, detection
-     * comes no later than the declaration, the response milestones come after it, and a milestone that has not
-     * happened yet cannot be given a time (it is recorded by its own command).
+     * A corrected milestone must keep the story in order: impact starts no later than it is detected or ends,
+     * detection comes no later than the declaration, the response milestones come after it, and a milestone that
+     * has not happened yet cannot be given a time (it is recorded by its own command).
      */
     private void checkMilestoneOrder(Milestone milestone, Instant time) {
         switch (milestone) {
-            case IMPACT_STARTED -> notBefore(detectedAt, time, "the detection", "the start of impact");
+            case IMPACT_STARTED -> {
+                notBefore(detectedAt, time, "the detection", "the start of impact");
+                if (impactEndedAt != null) {
+                    notBefore(impactEndedAt, time, "the end of impact", "the start of impact");
+                }
+            }
             case DETECTED -> {
                 notBefore(declaredAt, time, "the declaration", "the detection");
                 notBefore(time, impactStartedAt, "the detection", "the start of impact");
