@@ -885,7 +885,8 @@ public class Incident {
         }
     }
 
+    /** One key per (source, fingerprint); the length prefix keeps "a/b" + "c" apart from "a" + "b/c". */
     static String alertKey(String source, String fingerprint) {
-        return source + "\u0000" + fingerprint;
+        return source.length() + ":" + source + "/" + fingerprint;
     }
 }
