@@ -78,7 +78,8 @@ public class ProjectionReplayer {
     }
 
     /**
-     * Waits until every read model of this module has handled every event stored when this is called.
+     * Waits until every read model of this module has handled every event stored so far (the head is read again at
+     * each check, so under a steady stream of new events this waits for a moment without backlog).
      *
      * @throws IllegalStateException if that takes longer than {@code timeout}
      */
