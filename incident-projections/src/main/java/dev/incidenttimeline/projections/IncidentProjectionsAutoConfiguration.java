@@ -1,0 +1,55 @@
+package dev.incidenttimeline.projections;
+
+import dev.incidenttimeline.embedding.IncidentCoreAutoConfiguration;
+import dev.incidenttimeline.replay.ReplayConfiguration;
+import dev.incidenttimeline.summary.SummaryConfiguration;
+import dev.incidenttimeline.timeline.TimelineConfiguration;
+import dev.incidenttimeline.transfer.TransferConfiguration;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The read side of Incident Timeline in any Spring Boot host: the read models (each imported explicitly, with its
+ * tables, projection, query handlers and processing group), replay, export and import, and the typed
+ * {@link IncidentQueries}. Each read model's processing group runs as a pooled streaming processor that handles
+ * {@code incident.projections.batch-size} events per transaction. Every bean can be replaced by the host.
+ */
+@AutoConfiguration(after = IncidentCoreAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(IncidentProjectionsProperties.class)
+@Import({
+        TimelineConfiguration.class,
+        SummaryConfiguration.class,
+        // read models added by other packages go here, one line each
+        ReplayConfiguration.class,
+        TransferConfiguration.class
+})
+public class IncidentProjectionsAutoConfiguration {
+
+    /**
+     * Runs every read model's processing group as a pooled streaming processor with the module's batch size and
+     * segment count. A host that wants its own processor settings replaces this bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "incidentProjectionProcessors")
+    public ConfigurerModule incidentProjectionProcessors(ObjectProvider<ProjectionGroup> groups,
+                                                         IncidentProjectionsProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> groups.orderedStream().forEach(group ->
+                processing.registerPooledStreamingEventProcessor(group.name(), Configuration::eventStore,
+                        (configuration, builder) -> builder.batchSize(properties.batchSize())
+                                .initialSegmentCount(properties.segments()))));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IncidentQueries incidentQueries(QueryGateway queryGateway) {
+        return new IncidentQueries(queryGateway);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.incidenttimeline.summary;
+
+import dev.incidenttimeline.incident.api.IncidentEvent;
+import dev.incidenttimeline.projections.BatchWork;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the incident summaries up to date. The events of a processor batch are collected, then applied to the
+ * touched incidents' states (loaded once) and written back just before the batch commits. Each state remembers the
+ * sequence number of the last event applied, so a redelivered event changes nothing.
+ */
+@ProcessingGroup(IncidentSummaryProjection.PROCESSING_GROUP)
+public class IncidentSummaryProjection {
+
+    /** The processing group (and event processor) of the incident summaries read model. */
+    public static final String PROCESSING_GROUP = "incident-summaries";
+
+    private final SummaryStore store;
+
+    IncidentSummaryProjection(SummaryStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        Batch batch = BatchWork.current(PROCESSING_GROUP + ".batch", Batch::new);
+        batch.events.add(new Applied(event, sequence, recordedAt));
+        BatchWork.flushIfUnmanaged(batch);
+    }
+
+    @ResetHandler
+    void reset() {
+        store.reset();
+    }
+
+    private record Applied(IncidentEvent event, long sequence, Instant recordedAt) {
+    }
+
+    private final class Batch implements BatchWork.Flushable {
+
+        private final List<Applied> events = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            Map<String, IncidentState> states = new LinkedHashMap<>(store.load(events.stream()
+                    .map(applied -> applied.event().incidentId().value()).distinct().toList()));
+            for (Applied applied : events) {
+                states.computeIfAbsent(applied.event().incidentId().value(), IncidentState::new)
+                        .apply(applied.event(), applied.sequence(), applied.recordedAt());
+            }
+            // A stream that does not start with its declaration (a partial import) has nothing to summarise.
+            store.save(states.values().stream().filter(IncidentState::declared).toList());
+        }
+    }
+}

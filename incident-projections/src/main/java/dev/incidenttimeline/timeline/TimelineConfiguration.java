@@ -1,0 +1,44 @@
+package dev.incidenttimeline.timeline;
+
+import dev.incidenttimeline.projections.ProjectionGroup;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The timeline read model: its tables (registered as an auto-configuration package, so the host's JPA set-up
+ * creates them), its projection, its query handler and its processing group.
+ */
+@Configuration(proxyBeanMethods = false)
+@AutoConfigurationPackage
+public class TimelineConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "timelineProjectionGroup")
+    public ProjectionGroup timelineProjectionGroup() {
+        return new ProjectionGroup(TimelineProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimelineStore timelineStore(DataSource dataSource) {
+        return new TimelineStore(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TimelineQueryHandler timelineQueryHandler(TimelineStore timelineStore, QueryUpdateEmitter queryUpdateEmitter) {
+        return new TimelineQueryHandler(timelineStore, queryUpdateEmitter);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TimelineProjection timelineProjection(TimelineStore timelineStore, TimelineQueryHandler timelineQueryHandler) {
+        return new TimelineProjection(timelineStore, timelineQueryHandler);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.incidenttimeline.timeline;
+
+import dev.incidenttimeline.incident.api.IncidentEvent;
+import dev.incidenttimeline.projections.BatchWork;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps the timeline tables up to date. Each event becomes zero or more rows (see {@link TimelineEntries}), keyed by
+ * the event identifier so that a redelivered event adds nothing; the rows of a processor batch are written together
+ * just before the batch commits, and live subscribers of the touched incidents are told after it committed.
+ */
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+public class TimelineProjection {
+
+    /** The processing group (and event processor) of the timeline read model. */
+    public static final String PROCESSING_GROUP = "timeline";
+
+    private final TimelineStore store;
+    private final TimelineQueryHandler queries;
+
+    TimelineProjection(TimelineStore store, TimelineQueryHandler queries) {
+        this.store = store;
+        this.queries = queries;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        Batch batch = BatchWork.current(PROCESSING_GROUP + ".batch", Batch::new);
+        TimelineEntries.translate(event, message.getIdentifier(), sequence, message.getTimestamp(), batch.entries::add,
+                batch.changes::add);
+        batch.incidents.add(event.incidentId().value());
+        BatchWork.flushIfUnmanaged(batch);
+    }
+
+    @ResetHandler
+    void reset() {
+        store.reset();
+    }
+
+    private final class Batch implements BatchWork.Flushable {
+
+        private final List<EntryRow> entries = new ArrayList<>();
+        private final List<ChangeRow> changes = new ArrayList<>();
+        private final Set<String> incidents = new HashSet<>();
+
+        @Override
+        public void flush() {
+            store.write(entries, changes);
+        }
+
+        @Override
+        public void committed() {
+            queries.publish(incidents);
+        }
+    }
+}
