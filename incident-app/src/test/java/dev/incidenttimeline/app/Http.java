@@ -41,6 +41,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    public HttpResponse<String> send(String method, String path, String json) {
+        return send(request(path, Map.of()).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path, Map.of()).GET().build());
     }

@@ -75,8 +75,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Gives the problems Spring MVC builds itself (404, 405, 415, ...) a code as well. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey(CODE))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
@@ -85,7 +85,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty(CODE, code);
             problem.setType(typeOf(code));
         }
-        return super.handleExceptionInternal(failure, body, headers, statusCode, request);
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     static HttpStatus statusOf(ErrorCode code) {
