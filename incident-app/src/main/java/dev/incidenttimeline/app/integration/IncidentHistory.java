@@ -35,6 +35,11 @@ public class IncidentHistory {
         }
     }
 
+    /** How many events the incident has (0 if it does not exist). */
+    public long eventCount(IncidentId id) {
+        return eventStore.readEvents(id.value(), 0).asStream().count();
+    }
+
     public State stateOf(IncidentId id) {
         boolean[] declared = {false};
         boolean[] closed = {false};
