@@ -52,6 +52,8 @@ public class ResponseDeadlineSaga {
     private ResponseClock clock = new ResponseClock();
     /** Deadline key to the deadline manager's schedule id. */
     private Map<String, String> scheduled = new LinkedHashMap<>();
+    /** Deadlines that fired and are still running by the clock: not to be scheduled again. */
+    private Set<String> fired = new HashSet<>();
 
     @StartSaga
     @SagaEventHandler(associationProperty = "incidentId")
@@ -71,6 +73,7 @@ public class ResponseDeadlineSaga {
     @DeadlineHandler(deadlineName = DEADLINE_NAME)
     void on(ResponseDeadline deadline, CommandGateway commandGateway) {
         scheduled.remove(deadline.key());
+        fired.add(deadline.key());
         try {
             commandGateway.sendAndWait(deadline.missedOn(incidentId));
         } catch (IncidentRejected rejected) {
@@ -90,10 +93,11 @@ public class ResponseDeadlineSaga {
         Set<String> running = new HashSet<>();
         for (ResponseDeadline deadline : clock.running()) {
             running.add(deadline.key());
-            if (!scheduled.containsKey(deadline.key())) {
+            if (!scheduled.containsKey(deadline.key()) && !fired.contains(deadline.key())) {
                 scheduled.put(deadline.key(), deadlineManager.schedule(deadline.dueAt(), DEADLINE_NAME, deadline));
             }
         }
+        fired.retainAll(running);
         scheduled.entrySet().removeIf(entry -> {
             if (running.contains(entry.getKey())) {
                 return false;

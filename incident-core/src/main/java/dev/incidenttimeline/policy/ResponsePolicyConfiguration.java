@@ -3,7 +3,14 @@ package dev.incidenttimeline.policy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.incidenttimeline.embedding.IncidentCoreProperties;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,6 +67,28 @@ public class ResponsePolicyConfiguration {
                 .alwaysPersistTimestampInUTC()
                 .commitWhenAutocommitDisabled(false)
                 .build();
+    }
+
+    /**
+     * Axon's db-scheduler deadline manager (as {@code AxonDbSchedulerAutoConfiguration} builds it, with the
+     * scheduler's life left to {@link ResponseDeadlineSchedulerLifecycle}), tolerant of cancelling a deadline that
+     * is firing.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                           @Qualifier("eventSerializer") Serializer serializer,
+                                           TransactionManager transactionManager,
+                                           DeadlineManagerSpanFactory spanFactory) {
+        DbSchedulerDeadlineManager.Builder builder = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)
+                .stopScheduler(false);
+        return new TolerantDbSchedulerDeadlineManager(builder, scheduler);
     }
 
     @Bean
