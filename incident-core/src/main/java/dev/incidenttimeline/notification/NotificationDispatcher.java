@@ -73,7 +73,7 @@ public class NotificationDispatcher {
                             notifier.channel(), attempt, failure.toString());
                     return;
                 }
-                if (!pause(delay(attempt))) {
+                if (!pause(delay(retry, attempt))) {
                     return;
                 }
             }
@@ -81,7 +81,7 @@ public class NotificationDispatcher {
     }
 
     /** The wait after the given failed attempt: base, 2 × base, 4 × base, ... at most the maximum. */
-    Duration delay(int failedAttempt) {
+    static Duration delay(NotificationProperties.Retry retry, int failedAttempt) {
         Duration delay = retry.baseDelay().multipliedBy(1L << Math.min(failedAttempt - 1, 20));
         return delay.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : delay;
     }
