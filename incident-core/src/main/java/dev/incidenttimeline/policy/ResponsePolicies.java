@@ -24,9 +24,9 @@ public class ResponsePolicies {
      * callback is due when the report promised it; no default callback time.
      */
     public static final Map<Severity, Pace> DEFAULTS = Map.of(
-            Severity.SEV1, pace(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1)),
-            Severity.SEV2, pace(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(4)),
-            Severity.SEV3, pace(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), null),
+            Severity.SEV1, pace(minutes(5), minutes(15), minutes(30), minutes(60)),
+            Severity.SEV2, pace(minutes(15), minutes(30), minutes(60), minutes(240)),
+            Severity.SEV3, pace(minutes(60), minutes(120), minutes(240), null),
             Severity.SEV4, pace(null, null, null, null),
             Severity.SEV5, pace(null, null, null, null));
 
@@ -105,6 +105,10 @@ public class ResponsePolicies {
 
     private static boolean isSet(Duration value) {
         return value != null && !value.isNegative() && !value.isZero();
+    }
+
+    private static Duration minutes(long minutes) {
+        return Duration.ofMinutes(minutes);
     }
 
     private static Pace pace(Duration acknowledge, Duration firstUpdate, Duration every, Duration mitigate) {

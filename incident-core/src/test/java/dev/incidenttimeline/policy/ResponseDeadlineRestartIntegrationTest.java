@@ -63,11 +63,12 @@ class ResponseDeadlineRestartIntegrationTest {
     @Test
     void firesADeadlineScheduledBeforeARestartOnceOnPostgres() throws SQLException {
         String database = "incident_restart_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        String server = "jdbc:postgresql://127.0.0.1:5432/";
+        try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "");
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
             try {
-                firesADeadlineScheduledBeforeARestartOnce("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres");
+                firesADeadlineScheduledBeforeARestartOnce(server + database, "postgres");
             } finally {
                 statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
             }

@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A SEV1 walked through with a simulated clock (set by hand, running on in between): nobody acknowledges within 5 minutes, an update is overdue, a
+ * A SEV1 walked through with a simulated clock (set by hand, running on in between): nobody acknowledges within
+ * 5 minutes, an update is overdue, a
  * customer is called back before the promised time. The incident's events and the outgoing webhook and Slack
  * messages show the two breaches and nothing else.
  */
@@ -93,7 +94,8 @@ class ResponsePaceScenarioIntegrationTest {
 
     @BeforeEach
     void processorsHaveStarted() {
-        for (String processor : List.of(ResponseDeadlineSaga.PROCESSING_GROUP, NotificationDispatcher.PROCESSING_GROUP)) {
+        for (String processor : List.of(ResponseDeadlineSaga.PROCESSING_GROUP,
+                NotificationDispatcher.PROCESSING_GROUP)) {
             await().until(() -> processing.eventProcessor(processor, StreamingEventProcessor.class)
                     .map(it -> !it.processingStatus().isEmpty()).orElse(false));
         }
@@ -111,10 +113,11 @@ class ResponsePaceScenarioIntegrationTest {
         at(Duration.ofMinutes(7));
         incidents.send(new AcknowledgeIncident(id, "bob", T0.plus(Duration.ofMinutes(7)), null));
         at(Duration.ofMinutes(8));
-        incidents.send(new LinkCustomerReport(id, "T-4711", "ACME", "+31 20 555 0100", T0.plus(Duration.ofHours(1)),
-                "support", T0.plus(Duration.ofMinutes(8)), null));
+        incidents.send(new LinkCustomerReport(id, "T-4711", "ACME", "+31 20 555 0100",
+                T0.plus(Duration.ofHours(1)), "support", T0.plus(Duration.ofMinutes(8)), null));
         at(Duration.ofMinutes(10));
-        incidents.send(update(id, "u1", "Checkout errors at 100%, rolling back release 2026.11.3", Duration.ofMinutes(10)));
+        incidents.send(update(id, "u1", "Checkout errors at 100%, rolling back release 2026.11.3",
+                Duration.ofMinutes(10)));
 
         at(Duration.ofMinutes(41));
         await().until(() -> missed(id).size() == 2);

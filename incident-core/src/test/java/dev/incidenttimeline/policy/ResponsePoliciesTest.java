@@ -34,8 +34,10 @@ class ResponsePoliciesTest {
     @Test
     void takesTheStrictestOverrideOfTheIncidentsServices() {
         Map<String, Map<Severity, Pace>> services = Map.of(
-                "payments", Map.of(Severity.SEV1, new Pace(Duration.ofMinutes(2), null, null, Duration.ofMinutes(30), null)),
-                "search", Map.of(Severity.SEV1, new Pace(Duration.ofMinutes(3), Duration.ofMinutes(5), null, null, null)),
+                "payments", Map.of(Severity.SEV1,
+                        new Pace(Duration.ofMinutes(2), null, null, Duration.ofMinutes(30), null)),
+                "search", Map.of(Severity.SEV1,
+                        new Pace(Duration.ofMinutes(3), Duration.ofMinutes(5), null, null, null)),
                 "docs", Map.of(Severity.SEV2, new Pace(Duration.ofMinutes(1), null, null, null, null)));
         ResponsePolicies policies = new ResponsePolicies(new ResponsePolicyProperties(true, null, services, null));
 

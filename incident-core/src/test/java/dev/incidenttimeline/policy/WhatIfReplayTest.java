@@ -37,7 +37,8 @@ class WhatIfReplayTest {
         WhatIfReport report = WhatIfReplay.evaluate(ID, sev2Incident(), BUILT_IN, at(600));
 
         assertThat(report.wouldMiss()).extracting(ResponseDeadline::kind, ResponseDeadline::dueAt)
-                .containsExactly(tuple(DeadlineKind.UPDATE_CADENCE, at(80)), tuple(DeadlineKind.UPDATE_CADENCE, at(160)));
+                .containsExactly(tuple(DeadlineKind.UPDATE_CADENCE, at(80)),
+                        tuple(DeadlineKind.UPDATE_CADENCE, at(160)));
         assertThat(report.actuallyMissed()).hasSize(1);
     }
 

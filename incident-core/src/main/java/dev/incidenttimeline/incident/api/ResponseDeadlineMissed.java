@@ -18,8 +18,8 @@ import java.time.Instant;
  *                  callback; {@code null} otherwise
  * @param startedAt when the deadline's clock started (the incident's start, the previous update, the report)
  * @param dueAt     when the fact was due
- * @param allowed   how long the policy allowed from {@code startedAt}; {@code null} for a callback promised for a
- *                  time by a person rather than by policy
+ * @param allowed   how long was allowed from {@code startedAt} to {@code dueAt} (for a promised callback: the time
+ *                  the customer was promised)
  * @param policy    the name of the policy that set the deadline, e.g. {@code SEV1} or {@code SEV1 for payments}, or
  *                  {@code promise} for a callback promised in a customer report
  */
