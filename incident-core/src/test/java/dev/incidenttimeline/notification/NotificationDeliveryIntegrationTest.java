@@ -65,6 +65,8 @@ class NotificationDeliveryIntegrationTest {
     @Autowired
     NotificationDispatcher dispatcher;
     @Autowired
+    NotificationRecords records;
+    @Autowired
     EventProcessingConfiguration processing;
 
     @BeforeEach
@@ -99,6 +101,10 @@ class NotificationDeliveryIntegrationTest {
         await().until(() -> SERVER.accepted("/hook").size() == 2 && SERVER.accepted("/services/T0/B0/x").size() == 2);
 
         List<? extends DomainEventMessage<?>> stored = eventStore.readEvents(id.value()).asStream().toList();
+        // The receiver has answered; wait until the dispatcher has also written down that it sent them.
+        await().until(() -> stored.stream().allMatch(message ->
+                records.wasSent(message.getIdentifier(), WebhookNotifier.CHANNEL)
+                        && records.wasSent(message.getIdentifier(), SlackNotifier.CHANNEL)));
         stored.forEach(message -> dispatcher.on((IncidentEvent) message.getPayload(), message));
 
         assertThat(SERVER.requests()).hasSize(4);
