@@ -1,6 +1,8 @@
 package dev.incidenttimeline.embedding;
 
 import dev.incidenttimeline.incident.Incident;
+import dev.incidenttimeline.notification.NotificationConfiguration;
+import dev.incidenttimeline.policy.ResponsePolicyConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -8,6 +10,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,12 +22,13 @@ import java.time.Clock;
 /**
  * The write side of Incident Timeline in any Spring Boot host: the {@link Incident} aggregate (imported explicitly,
  * so the host needs no component scanning), the clock every command's default time comes
- * from, snapshots and a cache for long incidents, and the typed {@link IncidentGateway}. Every bean can be
- * replaced by the host.
+ * from, snapshots and a cache for long incidents, the typed {@link IncidentGateway}, response policies with their
+ * persistent deadlines ({@link ResponsePolicyConfiguration}) and outbound notifications
+ * ({@link NotificationConfiguration}). Every bean can be replaced by the host.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class)
+@AutoConfiguration(before = {AxonAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
 @EnableConfigurationProperties(IncidentCoreProperties.class)
-@Import(Incident.class)
+@Import({Incident.class, ResponsePolicyConfiguration.class, NotificationConfiguration.class})
 public class IncidentCoreAutoConfiguration {
 
     /** The clock that gives a command its time when the caller did not say when it happened. */

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Gives a host the settings Incident Timeline relies on, as defaults the host can still override: events and
  * messages stored as JSON with Jackson (never XStream), no Axon Server (the event store is the host's database),
- * and no update check (nothing calls out at run time).
+ * no update check (nothing calls out at run time), and JPA tables created by Hibernate: the library's Flyway
+ * migrations own only the tables it adds outside JPA (and Boot turns Hibernate's schema creation off as soon as
+ * Flyway is present).
  */
 public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -21,7 +23,8 @@ public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPost
             "axon.serializer.events", "jackson",
             "axon.serializer.messages", "jackson",
             "axon.axonserver.enabled", "false",
-            "axon.update-check.disabled", "true");
+            "axon.update-check.disabled", "true",
+            "spring.jpa.hibernate.ddl-auto", "update");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

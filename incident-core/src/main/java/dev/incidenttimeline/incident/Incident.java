@@ -67,6 +67,7 @@ public class Incident {
     private final Map<ActionItemId, Boolean> actionItemsDone = new HashMap<>();
     private final Map<String, Boolean> alertsFiring = new HashMap<>();
     private final Set<String> customerTickets = new HashSet<>();
+    private final Map<String, Instant> customersCalledBack = new HashMap<>();
     private final Set<String> sourceIds = new HashSet<>();
 
     /** A person's entry on the timeline, as far as the rules need it. */
@@ -508,6 +509,7 @@ public class Incident {
 
     @EventSourcingHandler
     void on(CustomerCalledBack event) {
+        customersCalledBack.merge(event.ticketId(), event.occurredAt(), ResponseFacts::earlier);
         seen(event.sourceId());
     }
 
@@ -619,6 +621,34 @@ public class Incident {
         mitigatedAt = null;
         resolvedAt = null;
         seen(event.sourceId());
+    }
+
+    // ---- response deadlines (scheduled by dev.incidenttimeline.policy) --------------------------------------
+
+    @CommandHandler
+    void handle(RecordMissedDeadline command) {
+        if (alreadySeen(command.sourceId())) {
+            return;
+        }
+        lifecycle.require(Transition.RECORD);
+        DeadlineKind kind = required(command.kind(), "kind");
+        Instant dueAt = required(command.dueAt(), "dueAt");
+        sourceId(required(command.sourceId(), "sourceId", MAX_NAME));
+        if (ResponseFacts.met(kind, command.reference(), command.startedAt(), dueAt, acknowledgedAt, mitigatedAt,
+                resolvedAt, statusUpdateTimes(), customersCalledBack)) {
+            return;
+        }
+        apply(new ResponseDeadlineMissed(id, kind, command.reference(), command.startedAt(), dueAt, command.allowed(),
+                command.policy(), dueAt, command.sourceId()));
+    }
+
+    @EventSourcingHandler
+    void on(ResponseDeadlineMissed event) {
+        seen(event.sourceId());
+    }
+
+    private List<Instant> statusUpdateTimes() {
+        return entries.values().stream().filter(Entry::statusUpdate).map(Entry::time).toList();
     }
 
     // ---- the postmortem --------------------------------------------------------------------------------------

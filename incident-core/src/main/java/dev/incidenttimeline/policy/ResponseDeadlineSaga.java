@@ -1,0 +1,109 @@
+package dev.incidenttimeline.policy;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.incidenttimeline.incident.api.ErrorCode;
+import dev.incidenttimeline.incident.api.IncidentClosed;
+import dev.incidenttimeline.incident.api.IncidentDeclared;
+import dev.incidenttimeline.incident.api.IncidentEvent;
+import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.incident.api.IncidentRejected;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Holds one open incident to its response policy: keeps the incident's {@link ResponseClock}, schedules each
+ * running deadline with the {@link DeadlineManager} (db-scheduler: persistent, fired on one node), cancels a
+ * deadline as soon as it is met or superseded, and when one fires asks the incident to record it as missed. The
+ * incident itself checks that the deadline really was not met in time and records it once.
+ *
+ * <p>The saga follows the event stream from where it was when the saga processor first started (Axon starts saga
+ * processors at the head), so incidents declared before the library was added get no deadlines. It ends when the
+ * incident is closed.
+ */
+@Saga
+@ProcessingGroup(ResponseDeadlineSaga.PROCESSING_GROUP)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class ResponseDeadlineSaga {
+
+    /** The processing group (a tracking processor) of the saga. */
+    public static final String PROCESSING_GROUP = "response-deadlines";
+    /** The name of every scheduled response deadline. */
+    public static final String DEADLINE_NAME = "response-deadline";
+
+    private static final Logger log = LoggerFactory.getLogger(ResponseDeadlineSaga.class);
+
+    private IncidentId incidentId;
+    private ResponseClock clock = new ResponseClock();
+    /** Deadline key to the deadline manager's schedule id. */
+    private Map<String, String> scheduled = new LinkedHashMap<>();
+    /** Deadlines that fired and are still running by the clock: not to be scheduled again. */
+    private Set<String> fired = new HashSet<>();
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentDeclared event, DeadlineManager deadlineManager, ResponsePolicies policies) {
+        incidentId = event.incidentId();
+        track(event, deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentEvent event, DeadlineManager deadlineManager, ResponsePolicies policies) {
+        track(event, deadlineManager, policies);
+        if (event instanceof IncidentClosed) {
+            SagaLifecycle.end();
+        }
+    }
+
+    @DeadlineHandler(deadlineName = DEADLINE_NAME)
+    void on(ResponseDeadline deadline, CommandGateway commandGateway) {
+        scheduled.remove(deadline.key());
+        fired.add(deadline.key());
+        try {
+            commandGateway.sendAndWait(deadline.missedOn(incidentId));
+        } catch (IncidentRejected rejected) {
+            log.info("Incident {} did not record the missed {} deadline: {}", incidentId, deadline.kind(),
+                    rejected.getMessage());
+        } catch (CommandExecutionException failure) {
+            if (failure.getDetails().filter(ErrorCode.class::isInstance).isEmpty()) {
+                throw failure;
+            }
+            log.info("Incident {} did not record the missed {} deadline: {}", incidentId, deadline.kind(),
+                    failure.getMessage());
+        }
+    }
+
+    private void track(IncidentEvent event, DeadlineManager deadlineManager, ResponsePolicies policies) {
+        clock.apply(event, policies);
+        Set<String> running = new HashSet<>();
+        for (ResponseDeadline deadline : clock.running()) {
+            running.add(deadline.key());
+            if (!scheduled.containsKey(deadline.key()) && !fired.contains(deadline.key())) {
+                scheduled.put(deadline.key(), deadlineManager.schedule(deadline.dueAt(), DEADLINE_NAME, deadline));
+            }
+        }
+        fired.retainAll(running);
+        scheduled.entrySet().removeIf(entry -> {
+            if (running.contains(entry.getKey())) {
+                return false;
+            }
+            deadlineManager.cancelSchedule(DEADLINE_NAME, entry.getValue());
+            return true;
+        });
+    }
+}
