@@ -11,6 +11,10 @@ import java.util.Map;
  * Gives a host the settings Incident Timeline relies on, as defaults the host can still override: events and
  * messages stored as JSON with Jackson (never XStream), no Axon Server (the event store is the host's database),
  * and no update check (nothing calls out at run time).
+ *
+ * <p>Flyway creates Axon's tables; read models still have their tables created by Hibernate, so
+ * {@code spring.jpa.hibernate.ddl-auto} defaults to {@code update} (Spring Boot would switch it off as soon as
+ * Flyway is present). Once every table has a migration this becomes {@code validate}.
  */
 public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -21,7 +25,8 @@ public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPost
             "axon.serializer.events", "jackson",
             "axon.serializer.messages", "jackson",
             "axon.axonserver.enabled", "false",
-            "axon.update-check.disabled", "true");
+            "axon.update-check.disabled", "true",
+            "spring.jpa.hibernate.ddl-auto", "update");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
