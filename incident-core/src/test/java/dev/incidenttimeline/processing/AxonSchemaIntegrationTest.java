@@ -54,6 +54,8 @@ class AxonSchemaIntegrationTest {
             IncidentId id = declareAndAcknowledge(node);
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
             await().until(() -> node.getBean(Declarations.class).seen.contains(id));
+            await().until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE token IS NOT NULL",
+                    Long.class) > 0);
 
             List<Map<String, Object>> binaryColumns = jdbc.queryForList("""
                     SELECT table_name, column_name, data_type FROM information_schema.columns
@@ -62,8 +64,6 @@ class AxonSchemaIntegrationTest {
             assertThat(binaryColumns).hasSize(10)
                     .allSatisfy(column -> assertThat(column.get("data_type")).isEqualTo("bytea"));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class)).isZero();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE token IS NOT NULL", Long.class))
-                    .isPositive();
             assertThat(jdbc.queryForObject(
                     "SELECT increment_by FROM pg_sequences WHERE sequencename = 'domain_event_entry_seq'", Long.class))
                     .isEqualTo(1L);
@@ -77,11 +77,11 @@ class AxonSchemaIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(String url, String user) {
-        return new SpringApplicationBuilder(Host.class).properties(
-                "spring.datasource.url=" + url,
-                "spring.datasource.username=" + user,
-                "spring.jpa.hibernate.ddl-auto=validate",
-                "spring.main.banner-mode=off").run();
+        return new SpringApplicationBuilder(Host.class).run(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.jpa.hibernate.ddl-auto=validate",
+                "--spring.main.banner-mode=off");
     }
 
     private static IncidentId declareAndAcknowledge(ConfigurableApplicationContext node) {

@@ -44,11 +44,11 @@ class DeadLetterIntegrationTest {
     @Test
     void deadLettersAFailingEventAndRetriesItOnceTheHandlerIsFixed() {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("dlq");
-             ConfigurableApplicationContext node = new SpringApplicationBuilder(Host.class).properties(
-                     "spring.datasource.url=" + database.url(),
-                     "spring.datasource.username=" + PostgresTestDatabase.USER,
-                     "spring.main.banner-mode=off",
-                     "incident.core.processing.token-claim-interval=300ms").run()) {
+             ConfigurableApplicationContext node = new SpringApplicationBuilder(Host.class).run(
+                     "--spring.datasource.url=" + database.url(),
+                     "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                     "--spring.main.banner-mode=off",
+                     "--incident.core.processing.token-claim-interval=300ms")) {
             IncidentGateway incidents = node.getBean(IncidentGateway.class);
             Fragile fragile = node.getBean(Fragile.class);
             Steady steady = node.getBean(Steady.class);

@@ -157,16 +157,16 @@ class SeveralNodesIntegrationTest {
     }
 
     private ConfigurableApplicationContext start(String nodeName) {
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(Host.class).properties(
-                "spring.application.name=" + nodeName,
-                "spring.datasource.url=" + database.url(),
-                "spring.datasource.username=" + PostgresTestDatabase.USER,
-                "spring.main.banner-mode=off",
-                "incident.core.processing.node-name=" + nodeName,
-                "incident.core.processing.token-claim-interval=300ms",
-                "incident.core.processing.heartbeat-interval=300ms",
-                "incident.core.processing.node-timeout=2s",
-                "axon.eventhandling.tokenstore.claim-timeout=2s").run();
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(Host.class).run(
+                "--spring.application.name=" + nodeName,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                "--spring.main.banner-mode=off",
+                "--incident.core.processing.node-name=" + nodeName,
+                "--incident.core.processing.token-claim-interval=300ms",
+                "--incident.core.processing.heartbeat-interval=300ms",
+                "--incident.core.processing.node-timeout=2s",
+                "--axon.eventhandling.tokenstore.claim-timeout=2s");
         nodes.add(node);
         return node;
     }
