@@ -73,7 +73,8 @@ CREATE TABLE association_value_entry (
     CONSTRAINT pk_association_value_entry PRIMARY KEY (id)
 );
 
-CREATE INDEX ix_association_value_entry_lookup ON association_value_entry (saga_type, association_key, association_value);
+CREATE INDEX ix_association_value_entry_lookup
+    ON association_value_entry (saga_type, association_key, association_value);
 CREATE INDEX ix_association_value_entry_saga ON association_value_entry (saga_id, saga_type);
 
 -- Events a read model could not handle, kept per processing group and sequence (incident) until an operator retries.

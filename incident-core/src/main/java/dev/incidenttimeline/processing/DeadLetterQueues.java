@@ -34,9 +34,9 @@ public class DeadLetterQueues extends DeadLetterQueueProviderConfigurerModule {
      * @param excludedGroups           processing groups that get none
      * @param queues                   builds the queue of a processing group
      */
-    public DeadLetterQueues(EventProcessorProperties eventProcessorProperties, boolean enabled,
-                            Collection<String> excludedGroups,
-                            Function<String, Function<Configuration, SequencedDeadLetterQueue<EventMessage<?>>>> queues) {
+    public DeadLetterQueues(
+            EventProcessorProperties eventProcessorProperties, boolean enabled, Collection<String> excludedGroups,
+            Function<String, Function<Configuration, SequencedDeadLetterQueue<EventMessage<?>>>> queues) {
         super(eventProcessorProperties, queues);
         this.enabled = enabled;
         this.excludedGroups = Set.copyOf(excludedGroups);

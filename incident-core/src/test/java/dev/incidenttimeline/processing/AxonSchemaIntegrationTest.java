@@ -89,7 +89,8 @@ class AxonSchemaIntegrationTest {
         IncidentId id = incidents.declare(new DeclareIncident(null, "Payments time out", Severity.SEV2,
                 List.of("payments"), DetectionSource.ALERT, null, null, "alice", false, null, null));
         incidents.send(new AcknowledgeIncident(id, "bob", null, null));
-        incidents.send(new AddTimelineNote(id, EntryId.random(), "bob", "Rolled back the 21:02 deploy", List.of(), null, null));
+        incidents.send(new AddTimelineNote(id, EntryId.random(), "bob", "Rolled back the 21:02 deploy", List.of(),
+                null, null));
         return id;
     }
 
