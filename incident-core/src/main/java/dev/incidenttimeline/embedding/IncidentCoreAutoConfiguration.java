@@ -3,17 +3,21 @@ package dev.incidenttimeline.embedding;
 import dev.incidenttimeline.incident.Incident;
 import dev.incidenttimeline.notification.NotificationConfiguration;
 import dev.incidenttimeline.policy.ResponsePolicyConfiguration;
+import dev.incidenttimeline.processing.ProcessingConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -22,14 +26,34 @@ import java.time.Clock;
 /**
  * The write side of Incident Timeline in any Spring Boot host: the {@link Incident} aggregate (imported explicitly,
  * so the host needs no component scanning), the clock every command's default time comes
- * from, snapshots and a cache for long incidents, the typed {@link IncidentGateway}, response policies with their
- * persistent deadlines ({@link ResponsePolicyConfiguration}) and outbound notifications
- * ({@link NotificationConfiguration}). Every bean can be replaced by the host.
+ * from, snapshots and a cache for long incidents, the typed {@link IncidentGateway}; the storage mapping of
+ * Axon's tables (created by the Flyway migration {@code db/migration/V1__axon_infrastructure.sql}); event
+ * processing shared between nodes ({@link ProcessingConfiguration}); response policies with their persistent
+ * deadlines ({@link ResponsePolicyConfiguration}) and outbound notifications ({@link NotificationConfiguration}).
+ * Every bean can be replaced by the host.
+ *
+ * <p>Runs before Axon's auto-configurations so that its token store, dead-letter queues and deadline scheduler
+ * replace Axon's.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
-@EnableConfigurationProperties(IncidentCoreProperties.class)
-@Import({Incident.class, ResponsePolicyConfiguration.class, NotificationConfiguration.class})
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class,
+        AxonDbSchedulerAutoConfiguration.class})
+@EnableConfigurationProperties({IncidentCoreProperties.class, TokenStoreProperties.class})
+@Import({Incident.class, ProcessingConfiguration.class, ResponsePolicyConfiguration.class,
+        NotificationConfiguration.class})
 public class IncidentCoreAutoConfiguration {
+
+    /**
+     * The mapping file that makes Hibernate store Axon's payloads, metadata and tokens as plain binary columns
+     * ({@code bytea} on PostgreSQL, not large objects) and number events one by one; see the file for why.
+     */
+    public static final String AXON_MAPPING = "META-INF/incident-timeline/axon-orm.xml";
+
+    /** Adds {@link #AXON_MAPPING} to the host's persistence unit. */
+    @Bean
+    @ConditionalOnMissingBean(name = "incidentAxonMapping")
+    public EntityManagerFactoryBuilderCustomizer incidentAxonMapping() {
+        return builder -> builder.addPersistenceUnitPostProcessors(unit -> unit.addMappingFileName(AXON_MAPPING));
+    }
 
     /** The clock that gives a command its time when the caller did not say when it happened. */
     @Bean

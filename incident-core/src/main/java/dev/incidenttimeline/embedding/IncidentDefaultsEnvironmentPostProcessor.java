@@ -10,9 +10,11 @@ import java.util.Map;
 /**
  * Gives a host the settings Incident Timeline relies on, as defaults the host can still override: events and
  * messages stored as JSON with Jackson (never XStream), no Axon Server (the event store is the host's database),
- * no update check (nothing calls out at run time), and JPA tables created by Hibernate: the library's Flyway
- * migrations own only the tables it adds outside JPA (and Boot turns Hibernate's schema creation off as soon as
- * Flyway is present).
+ * and no update check (nothing calls out at run time).
+ *
+ * <p>Flyway creates Axon's tables and the library's own non-JPA tables; read models still have their tables created
+ * by Hibernate, so {@code spring.jpa.hibernate.ddl-auto} defaults to {@code update} (Spring Boot would switch it off
+ * as soon as Flyway is present). Once every table has a migration this becomes {@code validate}.
  */
 public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
