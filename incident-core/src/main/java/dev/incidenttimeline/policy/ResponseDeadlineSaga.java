@@ -20,6 +20,9 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +46,9 @@ public class ResponseDeadlineSaga {
 
     /** The processing group (a tracking processor) of the saga. */
     public static final String PROCESSING_GROUP = "response-deadlines";
+    /** How long backdated evidence gets to arrive before a deadline that was already past is judged. */
+    static final Duration LATE_EVIDENCE_GRACE = Duration.ofMinutes(1);
+
     /** The name of every scheduled response deadline. */
     public static final String DEADLINE_NAME = "response-deadline";
 
@@ -57,14 +63,16 @@ public class ResponseDeadlineSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "incidentId")
-    void on(IncidentDeclared event, DeadlineManager deadlineManager, ResponsePolicies policies) {
+    void on(IncidentDeclared event, DeadlineManager deadlineManager, Clock clock,
+            ResponsePolicies policies) {
         incidentId = event.incidentId();
-        track(event, deadlineManager, policies);
+        track(event, clock.instant(), deadlineManager, policies);
     }
 
     @SagaEventHandler(associationProperty = "incidentId")
-    void on(IncidentEvent event, DeadlineManager deadlineManager, ResponsePolicies policies) {
-        track(event, deadlineManager, policies);
+    void on(IncidentEvent event, DeadlineManager deadlineManager, Clock clock,
+            ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
         if (event instanceof IncidentClosed) {
             SagaLifecycle.end();
         }
@@ -88,13 +96,15 @@ public class ResponseDeadlineSaga {
         }
     }
 
-    private void track(IncidentEvent event, DeadlineManager deadlineManager, ResponsePolicies policies) {
+    private void track(IncidentEvent event, Instant now, DeadlineManager deadlineManager,
+                       ResponsePolicies policies) {
         clock.apply(event, policies);
         Set<String> running = new HashSet<>();
         for (ResponseDeadline deadline : clock.running()) {
             running.add(deadline.key());
             if (!scheduled.containsKey(deadline.key()) && !fired.contains(deadline.key())) {
-                scheduled.put(deadline.key(), deadlineManager.schedule(deadline.dueAt(), DEADLINE_NAME, deadline));
+                scheduled.put(deadline.key(), deadlineManager.schedule(checkAt(deadline, now), DEADLINE_NAME,
+                        deadline));
             }
         }
         fired.retainAll(running);
@@ -105,5 +115,17 @@ public class ResponseDeadlineSaga {
             deadlineManager.cancelSchedule(DEADLINE_NAME, entry.getValue());
             return true;
         });
+    }
+
+    /**
+     * When to check a deadline: at its due time, but never sooner than {@link #LATE_EVIDENCE_GRACE} after the event
+     * that started it was handled ({@code now}, by the injected clock). A backdated declaration (a timeline rebuilt in the retrospective, an import, a
+     * delayed webhook) starts deadlines that are already past; the facts that met them are usually being recorded
+     * right behind it, so they get a moment to arrive before the incident judges the deadline. The check itself still
+     * compares the facts' own times with the due time.
+     */
+    static Instant checkAt(ResponseDeadline deadline, Instant now) {
+        Instant earliest = now.plus(LATE_EVIDENCE_GRACE);
+        return deadline.dueAt().isBefore(earliest) ? earliest : deadline.dueAt();
     }
 }

@@ -11,8 +11,10 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 class ResponseDeadlineSagaTest {
@@ -26,6 +28,7 @@ class ResponseDeadlineSagaTest {
     void policies() {
         fixture.registerResource(new ResponsePolicies(new ResponsePolicyProperties(true, null, null, null)));
         t0 = fixture.currentTime();
+        fixture.registerResource(Clock.fixed(t0, ZoneOffset.UTC));
     }
 
     @Test
@@ -62,8 +65,23 @@ class ResponseDeadlineSagaTest {
                        new ResponseDeadline(DeadlineKind.MITIGATE, null, t0, t0.plus(Duration.ofMinutes(60)), "SEV1"));
     }
 
+    @Test
+    void givesBackdatedEvidenceAMomentBeforeJudgingADeadlineThatIsAlreadyPast() {
+        Instant declaredAt = t0.minus(Duration.ofHours(2));
+        ResponseDeadline acknowledge = new ResponseDeadline(DeadlineKind.ACKNOWLEDGE, null, declaredAt,
+                declaredAt.plus(Duration.ofMinutes(5)), "SEV1");
+
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(declaredAt(declaredAt))
+               .expectScheduledDeadline(t0.plus(ResponseDeadlineSaga.LATE_EVIDENCE_GRACE), acknowledge);
+    }
+
     private IncidentDeclared declared() {
+        return declaredAt(t0);
+    }
+
+    private IncidentDeclared declaredAt(Instant at) {
         return new IncidentDeclared(ID, "Checkout is down", Severity.SEV1, List.of("checkout"), DetectionSource.ALERT,
-                t0, null, "alertmanager", false, t0, null);
+                at, null, "alertmanager", false, at, null);
     }
 }

@@ -119,6 +119,8 @@ class ResponsePaceScenarioIntegrationTest {
         incidents.send(update(id, "u1", "Checkout errors at 100%, rolling back release 2026.11.3",
                 Duration.ofMinutes(10)));
 
+        // The policy works asynchronously: let it schedule the next update before time moves past it.
+        await().until(() -> scheduledTimes().contains(T0.plus(Duration.ofMinutes(40))));
         at(Duration.ofMinutes(41));
         await().until(() -> missed(id).size() == 2);
 
@@ -179,6 +181,11 @@ class ResponsePaceScenarioIntegrationTest {
 
     private static void at(Duration sinceStart) {
         CLOCK.set(T0.plus(sinceStart));
+    }
+
+    private List<Instant> scheduledTimes() {
+        return jdbc.queryForList("SELECT execution_time FROM scheduled_tasks", java.sql.Timestamp.class).stream()
+                .map(java.sql.Timestamp::toInstant).toList();
     }
 
     private int scheduledDeadlines() {

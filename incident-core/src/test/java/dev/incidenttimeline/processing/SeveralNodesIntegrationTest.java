@@ -151,7 +151,10 @@ class SeveralNodesIntegrationTest {
                       .forEach(storedNotes::add);
         }
         assertThat(storedNotes).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(accepted);
-        assertThat(storedNotes).doesNotContainAnyElementsOf(conflicted);
+        // AssertJ refuses an empty iterable here, and a run without any conflict is a valid outcome.
+        if (!conflicted.isEmpty()) {
+            assertThat(storedNotes).doesNotContainAnyElementsOf(conflicted);
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         assertThat(total).isEqualTo(incidents.size() + (long) accepted.size());
     }

@@ -34,8 +34,9 @@ import org.springframework.context.annotation.Import;
 public class IncidentProjectionsAutoConfiguration {
 
     /**
-     * Runs every read model's processing group as a pooled streaming processor with the module's batch size and
-     * segment count. A host that wants its own processor settings replaces this bean.
+     * Runs every read model's processing group as a pooled streaming processor with the module's batch size, on top
+     * of the core's processing defaults (segments shared between nodes, dead letters, see
+     * {@code incident.core.processing}). A host that wants its own processor settings replaces this bean.
      */
     @Bean
     @ConditionalOnMissingBean(name = "incidentProjectionProcessors")
@@ -43,8 +44,7 @@ public class IncidentProjectionsAutoConfiguration {
                                                          IncidentProjectionsProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> groups.orderedStream().forEach(group ->
                 processing.registerPooledStreamingEventProcessor(group.name(), Configuration::eventStore,
-                        (configuration, builder) -> builder.batchSize(properties.batchSize())
-                                .initialSegmentCount(properties.segments()))));
+                        (configuration, builder) -> builder.batchSize(properties.batchSize()))));
     }
 
     @Bean
