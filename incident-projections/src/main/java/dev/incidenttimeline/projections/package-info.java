@@ -1,0 +1,5 @@
+/**
+ * How a host embeds the read side: the module's auto-configuration, which imports each read model's
+ * configuration.
+ */
+package dev.incidenttimeline.projections;
