@@ -1,5 +1,7 @@
 package dev.incidenttimeline.metrics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -41,18 +43,21 @@ public record MetricSummaryView(long count,
 
     /** The p-th percentile (0 to 1) of sorted values, interpolated linearly and rounded to the nearest unit. */
     static long percentile(long[] sorted, double p) {
-        double rank = p * (sorted.length - 1);
-        int below = (int) Math.floor(rank);
-        int above = (int) Math.ceil(rank);
-        return Math.round(sorted[below] + (rank - below) * (sorted[above] - sorted[below]));
+        // Decimal arithmetic: in binary floating point 0.55 * 10 is 5.4999..., which would round the wrong way.
+        BigDecimal rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length - 1));
+        int below = rank.intValue();
+        int above = Math.min(below + 1, sorted.length - 1);
+        BigDecimal fraction = rank.subtract(BigDecimal.valueOf(below));
+        return BigDecimal.valueOf(sorted[above] - sorted[below]).multiply(fraction)
+                .add(BigDecimal.valueOf(sorted[below])).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     static long mean(long[] values) {
-        // Sums of many long durations may overflow a long; a double keeps them exactly enough for a mean in ms.
-        double sum = 0;
+        long sum = 0;
         for (long value : values) {
-            sum += value;
+            sum = Math.addExact(sum, value);
         }
-        return Math.round(sum / values.length);
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(values.length), 0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 }
