@@ -16,6 +16,7 @@ import java.util.Objects;
 public class MetricCatalog {
 
     private volatile Map<String, MetricDefinition> definitions = Map.of();
+    private volatile int revision;
 
     public MetricCatalog(Collection<MetricDefinition> definitions) {
         definitions.forEach(this::register);
@@ -49,5 +50,11 @@ public class MetricCatalog {
         Map<String, MetricDefinition> next = new LinkedHashMap<>(definitions);
         next.put(definition.name(), definition);
         definitions = next;
+        revision++;
+    }
+
+    /** Changes whenever a definition is added or replaced. */
+    public int revision() {
+        return revision;
     }
 }

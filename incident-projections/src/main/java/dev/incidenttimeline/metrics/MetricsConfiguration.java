@@ -11,10 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,12 +55,13 @@ public class MetricsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public MetricsQueryHandler metricsQueryHandler(EntityManagerFactory entityManagerFactory,
+    public MetricsQueryHandler metricsQueryHandler(EntityManagerFactory entityManagerFactory, DataSource dataSource,
                                                    PlatformTransactionManager transactionManager,
-                                                   MetricCatalog catalog) {
+                                                   MetricCatalog catalog, MetricsProperties properties) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), readOnly, catalog);
+        return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
+                readOnly, catalog, properties.reportCacheSize());
     }
 
     @Bean

@@ -145,8 +145,9 @@ class MetricsIncident {
         for (MetricDefinition definition : definitions) {
             defined.add(definition.name());
             Span span = definition.rule().measure(milestones);
-            values.computeIfAbsent(definition.name(), metric -> new MetricsValue(this, metric))
-                    .set(definition.version(), span == null ? Span.NONE : span);
+            MetricsValue value = values.computeIfAbsent(definition.name(), metric -> new MetricsValue(this, metric));
+            value.set(definition.version(), span == null ? Span.NONE : span);
+            value.describe(declaredAt, drill, severity, detectedBy);
         }
         values.keySet().retainAll(defined);
     }

@@ -1,7 +1,11 @@
 package dev.incidenttimeline.metrics;
 
 import jakarta.persistence.Column;
+import dev.incidenttimeline.incident.api.DetectionSource;
+import dev.incidenttimeline.incident.api.Severity;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -16,11 +20,15 @@ import java.time.Instant;
 /**
  * A row of the read model: one metric's value for one incident, with the definition version it was computed with
  * and the events that started and stopped its clock. A negative value is kept, flagged as inconsistent.
+ *
+ * <p>It repeats what reports filter and group by (declaration time, drill, severity, detection source), so that a
+ * report reads this one table: at 100,000 incidents, joining the incidents made the report's select six times
+ * slower on H2.
  */
 @Entity
 @Table(name = "metrics_value", indexes = {
         @Index(name = "metrics_value_incident", columnList = "incident_id"),
-        @Index(name = "metrics_value_metric", columnList = "metric")})
+        @Index(name = "metrics_value_declared", columnList = "declared_at")})
 class MetricsValue {
 
     @Id
@@ -56,6 +64,20 @@ class MetricsValue {
     @Column(name = "stop_event_id", length = 100)
     private String stopEventId;
 
+    @Column(name = "declared_at")
+    private Instant declaredAt;
+
+    @Column(name = "drill", nullable = false)
+    private boolean drill;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "severity", length = 20)
+    private Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "detected_by", length = 20)
+    private DetectionSource detectedBy;
+
     protected MetricsValue() {
         // for JPA
     }
@@ -63,6 +85,14 @@ class MetricsValue {
     MetricsValue(MetricsIncident incident, String metric) {
         this.incident = incident;
         this.metric = metric;
+    }
+
+    /** Copies what reports filter and group by from the incident. */
+    void describe(Instant declaredAt, boolean drill, Severity severity, DetectionSource detectedBy) {
+        this.declaredAt = declaredAt;
+        this.drill = drill;
+        this.severity = severity;
+        this.detectedBy = detectedBy;
     }
 
     void set(int definitionVersion, Span span) {

@@ -311,6 +311,24 @@ class MetricsProjectionIntegrationTest {
     }
 
     @Test
+    void answersAReportAgainUntilTheReadModelChanges() {
+        Instant july = Instant.parse("2026-07-01T00:00:00Z");
+        Instant august = Instant.parse("2026-08-01T00:00:00Z");
+        IncidentId first = declare(july.plusSeconds(3600), null, null, DetectionSource.ALERT);
+        awaitMetrics(first, metrics -> assertThat(metrics.declaredAt()).isNotNull());
+
+        MetricsReportView report = metrics.summarize(july, august, null, false);
+        assertThat(metrics.summarize(july, august, null, false)).isSameAs(report);
+        assertThat(report.groups()).extracting(MetricsGroupView::incidents).containsExactly(1L);
+
+        declare(july.plusSeconds(7200), null, null, DetectionSource.ALERT);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                metrics.summarize(july, august, null, false).groups())
+                .extracting(MetricsGroupView::incidents).containsExactly(2L));
+    }
+
+    @Test
     void knowsNothingOfAnUnknownIncident() {
         assertThat(metrics.incident(IncidentId.of("no-such-incident"))).isEmpty();
     }
