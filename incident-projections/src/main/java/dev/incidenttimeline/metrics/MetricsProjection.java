@@ -6,6 +6,7 @@ import dev.incidenttimeline.incident.api.EntryAmended;
 import dev.incidenttimeline.incident.api.ImpactRecorded;
 import dev.incidenttimeline.incident.api.IncidentAcknowledged;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
+import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.IncidentMitigated;
 import dev.incidenttimeline.incident.api.IncidentReopened;
@@ -70,8 +71,7 @@ public class MetricsProjection {
     @EventHandler
     void on(IncidentAcknowledged event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident ->
-                incident.add(FactKind.ACKNOWLEDGED, "", sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.ACKNOWLEDGED, "", sequence, eventId, recordedAt);
     }
 
     @EventHandler
@@ -87,8 +87,7 @@ public class MetricsProjection {
     @EventHandler
     void on(StatusUpdatePosted event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident -> incident.add(FactKind.STATUS_UPDATE,
-                event.entryId().value(), sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.STATUS_UPDATE, event.entryId().value(), sequence, eventId, recordedAt);
     }
 
     /** A status update moved in time changes the time to first update and the gaps; a note changes nothing. */
@@ -104,36 +103,31 @@ public class MetricsProjection {
     @EventHandler
     void on(AlertLinked event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident ->
-                incident.add(FactKind.ALERT_FIRED, eventId, sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.ALERT_FIRED, eventId, sequence, eventId, recordedAt);
     }
 
     @EventHandler
     void on(CustomerReportLinked event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident -> incident.add(FactKind.CUSTOMER_REPORTED, event.ticketId(),
-                sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.CUSTOMER_REPORTED, event.ticketId(), sequence, eventId, recordedAt);
     }
 
     @EventHandler
     void on(IncidentMitigated event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident ->
-                incident.add(FactKind.MITIGATED, eventId, sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.MITIGATED, eventId, sequence, eventId, recordedAt);
     }
 
     @EventHandler
     void on(IncidentResolved event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident ->
-                incident.add(FactKind.RESOLVED, eventId, sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.RESOLVED, eventId, sequence, eventId, recordedAt);
     }
 
     @EventHandler
     void on(IncidentReopened event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             @Timestamp Instant recordedAt) {
-        update(event.incidentId(), sequence, incident ->
-                incident.add(FactKind.REOPENED, eventId, sequence, event.occurredAt(), eventId, recordedAt));
+        record(event, FactKind.REOPENED, eventId, sequence, eventId, recordedAt);
     }
 
     /**
@@ -179,6 +173,13 @@ public class MetricsProjection {
             entityManager.createNativeQuery("delete from metrics_incident_service").executeUpdate();
             entityManager.createQuery("delete from MetricsIncident").executeUpdate();
         });
+    }
+
+    /** Records the event itself as a fact, at the time it happened. */
+    private void record(IncidentEvent event, FactKind kind, String key, long sequence, String eventId,
+                        Instant recordedAt) {
+        update(event.incidentId(), sequence,
+                incident -> incident.add(kind, key, sequence, event.occurredAt(), eventId, recordedAt));
     }
 
     private void update(IncidentId incidentId, long sequence, Consumer<MetricsIncident> change) {

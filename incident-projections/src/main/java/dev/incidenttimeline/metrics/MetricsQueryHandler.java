@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 public class MetricsQueryHandler {
 
     static final String ALL = "all";
-    static final String NO_SERVICE = "none";
+    static final String NONE = "none";
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsQueryHandler.class);
 
@@ -174,7 +174,7 @@ public class MetricsQueryHandler {
         String of(ResultSet row) throws SQLException {
             if (groupBy != MetricsGroupBy.WEEK && groupBy != MetricsGroupBy.MONTH) {
                 String key = row.getString(1);
-                return key == null ? NO_SERVICE : key;
+                return key == null ? NONE : key;
             }
             Instant declaredAt = row.getObject(1, OffsetDateTime.class).toInstant();
             return periodsByDay.computeIfAbsent(Math.floorDiv(declaredAt.getEpochSecond(), 86_400L),
