@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a test (Surefire does not pick it up by name): prints how long metrics reports take over a read model of
- * {@code -Dincidents=100000} incidents written straight into the tables. Run with
- * {@code mvn -B -pl incident-projections -am test -Dtest=MetricsReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code -Dincidents=100000} incidents written straight into the tables. Run with {@code mvn -B -pl
+ * incident-projections -am test -Dtest=MetricsReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @SpringBootTest(classes = MetricsTestHost.class,
         properties = "spring.datasource.url=jdbc:h2:mem:metrics-benchmark;DB_CLOSE_DELAY=-1")
