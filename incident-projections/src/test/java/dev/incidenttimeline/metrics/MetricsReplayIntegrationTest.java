@@ -12,6 +12,7 @@ import dev.incidenttimeline.incident.api.Role;
 import dev.incidenttimeline.incident.api.Severity;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,6 +92,7 @@ class MetricsReplayIntegrationTest {
     private void replay() {
         StreamingEventProcessor processor = eventProcessing
                 .eventProcessor(MetricsProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class);
         processor.shutDown();
         processor.resetTokens();
         processor.start();
