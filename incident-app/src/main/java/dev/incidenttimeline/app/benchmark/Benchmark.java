@@ -5,14 +5,13 @@ import dev.incidenttimeline.app.benchmark.Report.Line;
 import dev.incidenttimeline.app.benchmark.Report.Series;
 import dev.incidenttimeline.embedding.IncidentGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,15 +71,23 @@ public final class Benchmark {
     }
 
     private static ConfigurableApplicationContext start(Database database, Options options) {
-        Map<String, Object> settings = new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", "");
         settings.put("server.port", "0");
         settings.put("spring.main.banner-mode", "off");
         settings.put("logging.level.root", "warn");
-        return new SpringApplicationBuilder(IncidentTimelineApplication.class).properties(settings)
-                .run(options.appArguments().toArray(String[]::new));
+        for (String argument : options.appArguments()) {
+            settings.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+        }
+        return new SpringApplicationBuilder(IncidentTimelineApplication.class).run(arguments(settings));
+    }
+
+    /** Settings as command-line arguments: they win over the app's own application.yml. */
+    static String[] arguments(Map<String, String> settings) {
+        return settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
     }
 
     private static void run(ConfigurableApplicationContext app, Options options, Report report, Database database,
@@ -88,13 +95,16 @@ public final class Benchmark {
         IncidentGateway gateway = app.getBean(IncidentGateway.class);
         EventTable table = new EventTable(app.getBean(DataSource.class), app.getBean("eventSerializer", Serializer.class));
 
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         if (options.runs("commands")) {
-            commandPath(new CommandPath(gateway, table), options, report);
+            commandPath(new CommandPath(gateway, table), processing, options, report);
         }
         if (options.runs("long")) {
             longIncident(new LongIncident(gateway, app.getBean("incidentCache", Cache.class)), options, report);
         }
         if (options.runs("scan")) {
+            // The read models' processors would read the generated events while they are scanned: stop them.
+            processors(processing, false);
             scan(table, options, report);
         }
         if (options.runs("startup")) {
@@ -102,7 +112,8 @@ public final class Benchmark {
         }
     }
 
-    private static void commandPath(CommandPath path, Options options, Report report) throws Exception {
+    private static void commandPath(CommandPath path, EventProcessingConfiguration processing, Options options,
+                                    Report report) throws Exception {
         report.section("1. Command path: commands/s through IncidentGateway vs raw JDBC inserts, 1 row per transaction");
         Duration window = Duration.ofSeconds(options.seconds());
         path.commandsPerSecond(1, window);                    // warm-up: JIT, pool, caches
@@ -125,6 +136,21 @@ public final class Benchmark {
                 new Series(rawOne), "≥ 10 %"));
         report.add(new Line("commands/s, " + callers + " callers", "cmd/s", new Series(many),
                 "raw inserts/s, " + callers + " threads", new Series(rawMany), null));
+        if (!processing.eventProcessors().isEmpty()) {
+            // What the read models' processors cost the command path: the same figure with them stopped.
+            processors(processing, false);
+            List<Double> stopped = new ArrayList<>();
+            List<Double> rawStopped = new ArrayList<>();
+            for (int run = 1; run <= options.runs(); run++) {
+                stopped.add(path.commandsPerSecond(1, window));
+                rawStopped.add(path.rawInsertsPerSecond(1, options.rawRows()));
+            }
+            processors(processing, true);
+            report.add(new Line("commands/s, 1 caller, event processors stopped", "cmd/s", new Series(stopped),
+                    "raw inserts/s, 1 thread", new Series(rawStopped), null));
+            report.note("Event processors (read models): " + String.join(", ", processing.eventProcessors().keySet())
+                    + "; they run during the other figures, as in the app.");
+        }
         report.note("Each command stores exactly one event (the mix: declare, acknowledge, leader, alert, status "
                 + "updates, notes, impact, severity, a task, mitigate, alert resolved, resolve; a postmortem and close "
                 + "from 20 steps on; 10-50 commands per incident), so commands/s is also events/s.");
@@ -177,16 +203,18 @@ public final class Benchmark {
         List<Double> peaks = new ArrayList<>();
         for (int run = 1; run <= options.scanRuns(); run++) {
             System.gc();
-            resetPeakHeap();
             long start = System.nanoTime();
-            EventTable.Scan scan = table.scan(1_000);
+            EventTable.Scan scan;
+            try (HeapSampler heap = new HeapSampler()) {
+                scan = table.scan(1_000);
+                peaks.add(heap.peakMb());
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             rates.add(scan.events() / seconds);
-            peaks.add(peakHeapMb());
             System.out.printf(Locale.ROOT, "    scan %d: %,d events in %.1f s%n", run, scan.events(), seconds);
         }
         report.add(new Line("raw scan + deserialize", "events/s", new Series(rates), null, null, null));
-        report.add(new Line("peak heap during the scan", "MB", new Series(peaks), null, null,
+        report.add(new Line("peak heap in use during the scan (sampled)", "MB", new Series(peaks), null, null,
                 "max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB"));
         report.note("The replay figures per read model come with the read models; this is the baseline they "
                 + "are measured against (pages of 1,000 rows by global index, as a tracking processor reads).");
@@ -213,22 +241,13 @@ public final class Benchmark {
                 inProcessMillis));
     }
 
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+    private static void processors(EventProcessingConfiguration processing, boolean run) {
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (run) {
+                processor.start();
+            } else {
+                processor.shutDown();
             }
         }
-    }
-
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
-    private static double peakHeapMb() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / 1024.0 / 1024.0;
     }
 }

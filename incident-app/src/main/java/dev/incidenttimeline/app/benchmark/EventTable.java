@@ -43,8 +43,15 @@ final class EventTable {
 
     private final DataSource dataSource;
     private final Serializer serializer;
+    private static final String SEQUENCE = TABLE + "_seq";
+
     private final String insertSql;
     private final boolean largeObjects;
+    private final String nextValue;
+    /** 0: identity column; 1: one sequence value per row; more: values handed out in blocks, as Hibernate does. */
+    private final int increment;
+    private long nextIndex;
+    private long lastIndex = -1;
 
     EventTable(DataSource dataSource, Serializer serializer) {
         this.dataSource = dataSource;
@@ -66,20 +73,51 @@ final class EventTable {
                 }
             }
             this.largeObjects = oid;
+            boolean postgres = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            this.nextValue = postgres ? "select nextval('" + SEQUENCE + "')" : "select next value for " + SEQUENCE;
+            this.increment = identity ? 0 : sequenceIncrement(connection, postgres);
             String columns = "event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
                     + "payload_revision, payload, meta_data";
             String values = "?, ?, ?, ?, ?, ?, ?, ?, ?";
             if (identity) {
                 this.insertSql = "insert into " + TABLE + " (" + columns + ") values (" + values + ")";
+            } else if (increment == 1) {
+                this.insertSql = "insert into " + TABLE + " (global_index, " + columns + ") values ("
+                        + nextValue.substring("select ".length()) + ", " + values + ")";
             } else {
-                String next = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-                        ? "nextval('" + TABLE + "_seq')" : "next value for " + TABLE + "_seq";
-                this.insertSql = "insert into " + TABLE + " (global_index, " + columns + ") values (" + next + ", "
-                        + values + ")";
+                this.insertSql = "insert into " + TABLE + " (global_index, " + columns + ") values (?, " + values + ")";
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot inspect the event table", e);
         }
+    }
+
+    private static int sequenceIncrement(Connection connection, boolean postgres) throws SQLException {
+        String sql = postgres ? "select increment_by from pg_sequences where sequencename = '" + SEQUENCE + "'"
+                : "select increment from information_schema.sequences where lower(sequence_name) = '" + SEQUENCE + "'";
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            if (!result.next()) {
+                throw new IllegalStateException(TABLE + ".global_index is neither an identity column nor fed by "
+                        + SEQUENCE);
+            }
+            return result.getInt(1);
+        }
+    }
+
+    /**
+     * The next global index when the sequence hands out blocks: like Hibernate's pooled optimizer, a sequence value
+     * V reserves the block V - increment + 1 .. V, so these rows and the app's own never collide, and every value
+     * is used (a gap in the global index costs a tracking processor work and memory).
+     */
+    private synchronized long nextIndex(Connection connection) throws SQLException {
+        while (nextIndex > lastIndex) {
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(nextValue)) {
+                result.next();
+                lastIndex = result.getLong(1);
+                nextIndex = lastIndex - increment + 1;
+            }
+        }
+        return nextIndex++;
     }
 
     /** Serializes a story's events into rows with sequence numbers from {@code firstSequence}. */
@@ -108,7 +146,7 @@ final class EventTable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
-                bind(insert, row);
+                bind(insert, row, connection);
                 insert.executeUpdate();
             }
             connection.commit();
@@ -122,7 +160,7 @@ final class EventTable {
             try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
                 int pending = 0;
                 for (Row row : rows) {
-                    bind(insert, row);
+                    bind(insert, row, connection);
                     insert.addBatch();
                     if (++pending == batchSize) {
                         insert.executeBatch();
@@ -138,20 +176,24 @@ final class EventTable {
         }
     }
 
-    private void bind(PreparedStatement insert, Row row) throws SQLException {
-        insert.setString(1, row.eventId());
-        insert.setString(2, row.aggregateId());
-        insert.setLong(3, row.sequence());
-        insert.setString(4, AGGREGATE_TYPE);
-        insert.setString(5, row.timestamp());
-        insert.setString(6, row.payloadType());
-        insert.setString(7, row.payloadRevision());
+    private void bind(PreparedStatement insert, Row row, Connection connection) throws SQLException {
+        int column = 1;
+        if (increment > 1) {
+            insert.setLong(column++, nextIndex(connection));
+        }
+        insert.setString(column++, row.eventId());
+        insert.setString(column++, row.aggregateId());
+        insert.setLong(column++, row.sequence());
+        insert.setString(column++, AGGREGATE_TYPE);
+        insert.setString(column++, row.timestamp());
+        insert.setString(column++, row.payloadType());
+        insert.setString(column++, row.payloadRevision());
         if (largeObjects) {
-            insert.setBlob(8, new ByteArrayInputStream(row.payload()), row.payload().length);
-            insert.setBlob(9, new ByteArrayInputStream(row.metaData()), row.metaData().length);
+            insert.setBlob(column++, new ByteArrayInputStream(row.payload()), row.payload().length);
+            insert.setBlob(column, new ByteArrayInputStream(row.metaData()), row.metaData().length);
         } else {
-            insert.setBytes(8, row.payload());
-            insert.setBytes(9, row.metaData());
+            insert.setBytes(column++, row.payload());
+            insert.setBytes(column, row.metaData());
         }
     }
 

@@ -78,11 +78,11 @@ final class Startup {
 
     /** In the child JVM: start the context, report the JVM's uptime at ready and the live heap, exit. */
     static void probe(String kind, String url, String username) {
-        Map<String, Object> settings = Map.of("spring.datasource.url", url, "spring.datasource.username", username,
+        Map<String, String> settings = Map.of("spring.datasource.url", url, "spring.datasource.username", username,
                 "spring.datasource.password", "", "server.port", "0", "spring.main.banner-mode", "off",
                 "logging.level.root", "warn", "spring.jpa.hibernate.ddl-auto", "update");
         Class<?> source = kind.equals("app") ? IncidentTimelineApplication.class : BareHost.class;
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(source).properties(settings).run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(source).run(Benchmark.arguments(settings));
         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
         System.gc();
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
