@@ -78,6 +78,8 @@ public final class Benchmark {
         settings.put("server.port", "0");
         settings.put("spring.main.banner-mode", "off");
         settings.put("logging.level.root", "warn");
+        // The benchmark's own incidents only (the app loads demo incidents at its first start).
+        settings.put("incident.demo.enabled", "false");
         for (String argument : options.appArguments()) {
             settings.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
         }

@@ -80,7 +80,7 @@ final class Startup {
     static void probe(String kind, String url, String username) {
         Map<String, String> settings = Map.of("spring.datasource.url", url, "spring.datasource.username", username,
                 "spring.datasource.password", "", "server.port", "0", "spring.main.banner-mode", "off",
-                "logging.level.root", "warn", "spring.jpa.hibernate.ddl-auto", "update");
+                "logging.level.root", "warn", "incident.demo.enabled", "false");
         Class<?> source = kind.equals("app") ? IncidentTimelineApplication.class : BareHost.class;
         ConfigurableApplicationContext context = new SpringApplicationBuilder(source).run(Benchmark.arguments(settings));
         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
