@@ -45,7 +45,18 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            benchmark(args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            // A failed run must not leave a JVM behind (the app's non-daemon threads would keep it alive).
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void benchmark(String[] args) throws Exception {
         if (args.length > 0 && args[0].startsWith(Startup.PROBE + "=")) {
             Startup.probe(args[0].substring(Startup.PROBE.length() + 1), args[1], args[2]);
             return;
@@ -67,7 +78,6 @@ public final class Benchmark {
         }
         report.print("## Results (" + (options.postgres() ? "PostgreSQL" : "H2 file") + ", " + options.runs()
                 + " runs, " + Instant.now() + ")");
-        System.exit(0);
     }
 
     private static ConfigurableApplicationContext start(Database database, Options options) {
