@@ -14,7 +14,11 @@ import java.util.Map;
  *
  * <p>Flyway creates Axon's tables and the library's own non-JPA tables; read models still have their tables created
  * by Hibernate, so {@code spring.jpa.hibernate.ddl-auto} defaults to {@code update} (Spring Boot would switch it off
- * as soon as Flyway is present). Once every table has a migration this becomes {@code validate}.
+ * as soon as Flyway is present), with {@link MigratedTablesSchemaFilterProvider} keeping it off the migrated tables.
+ * Once every table has a migration this becomes {@code validate}.
+ *
+ * <p>Axon's message handler timeouts are off: they capture a stack per message on the command path and could
+ * interrupt a large replay batch.
  */
 public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -26,7 +30,12 @@ public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPost
             "axon.serializer.messages", "jackson",
             "axon.axonserver.enabled", "false",
             "axon.update-check.disabled", "true",
-            "spring.jpa.hibernate.ddl-auto", "update");
+            "spring.jpa.hibernate.ddl-auto", "update",
+            // Hibernate's schema tools leave the Flyway-owned Axon tables alone (update would alter their columns).
+            "spring.jpa.properties.hibernate.hbm2ddl.schema_filter_provider",
+            MigratedTablesSchemaFilterProvider.class.getName(),
+            // Axon's handler timeouts cost a stack capture per message and can interrupt a long replay batch.
+            "axon.timeout.enabled", "false");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
