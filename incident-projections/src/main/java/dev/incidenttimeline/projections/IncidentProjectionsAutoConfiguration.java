@@ -1,6 +1,7 @@
 package dev.incidenttimeline.projections;
 
 import dev.incidenttimeline.embedding.IncidentCoreAutoConfiguration;
+import dev.incidenttimeline.postmortem.PostmortemConfiguration;
 import dev.incidenttimeline.replay.ReplayConfiguration;
 import dev.incidenttimeline.summary.SummaryConfiguration;
 import dev.incidenttimeline.timeline.TimelineConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Import;
         TimelineConfiguration.class,
         SummaryConfiguration.class,
         // read models added by other packages go here, one line each
+        PostmortemConfiguration.class,
         ReplayConfiguration.class,
         TransferConfiguration.class
 })

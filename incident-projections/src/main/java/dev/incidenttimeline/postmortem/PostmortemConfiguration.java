@@ -1,0 +1,54 @@
+package dev.incidenttimeline.postmortem;
+
+import dev.incidenttimeline.projections.IncidentQueries;
+import dev.incidenttimeline.projections.ProjectionGroup;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.Optional;
+
+/**
+ * The postmortem read model: its table (registered as an auto-configuration package, so the host's JPA set-up
+ * creates it), its projection and processing group, the query handler for postmortems and stakeholder summaries, and
+ * {@link PostmortemQueries}.
+ */
+@Configuration(proxyBeanMethods = false)
+@AutoConfigurationPackage
+public class PostmortemConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "postmortemProjectionGroup")
+    public ProjectionGroup postmortemProjectionGroup() {
+        return new ProjectionGroup(PostmortemProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PostmortemStore postmortemStore(DataSource dataSource) {
+        return new PostmortemStore(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PostmortemProjection postmortemProjection(PostmortemStore postmortemStore) {
+        return new PostmortemProjection(postmortemStore);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PostmortemQueryHandler postmortemQueryHandler(PostmortemStore postmortemStore,
+                                                         IncidentQueries incidentQueries) {
+        return new PostmortemQueryHandler(postmortemStore, incidentQueries, id -> Optional.empty());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PostmortemQueries postmortemQueries(QueryGateway queryGateway) {
+        return new PostmortemQueries(queryGateway);
+    }
+}
