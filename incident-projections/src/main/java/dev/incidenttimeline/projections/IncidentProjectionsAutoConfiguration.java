@@ -1,5 +1,6 @@
 package dev.incidenttimeline.projections;
 
+import dev.incidenttimeline.metrics.MetricsConfiguration;
 import dev.incidenttimeline.embedding.IncidentCoreAutoConfiguration;
 import dev.incidenttimeline.postmortem.PostmortemConfiguration;
 import dev.incidenttimeline.replay.ReplayConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Import;
 @Import({
         TimelineConfiguration.class,
         SummaryConfiguration.class,
+        MetricsConfiguration.class,
         // read models added by other packages go here, one line each
         PostmortemConfiguration.class,
         ReplayConfiguration.class,
