@@ -1,5 +1,6 @@
 package dev.incidenttimeline.postmortem;
 
+import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.projections.ProjectionGroup;
 import org.axonframework.queryhandling.QueryGateway;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.util.Optional;
 
 /**
  * The postmortem read model: its table (registered as an auto-configuration package, so the host's JPA set-up
@@ -42,8 +42,13 @@ public class PostmortemConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PostmortemQueryHandler postmortemQueryHandler(PostmortemStore postmortemStore,
-                                                         IncidentQueries incidentQueries) {
-        return new PostmortemQueryHandler(postmortemStore, incidentQueries, id -> Optional.empty());
+                                                         IncidentQueries incidentQueries,
+                                                         MetricsQueries metricsQueries) {
+        return new PostmortemQueryHandler(postmortemStore, incidentQueries, id -> metricsQueries.incident(id)
+                .map(metrics -> new PostmortemQueryHandler.ResponseMeasures(new KeyDurationsView(
+                        metrics.timeToDetect(), metrics.timeToAcknowledge(), metrics.timeToLeader(),
+                        metrics.timeToFirstUpdate(), metrics.timeToMitigate(), metrics.timeToResolve(),
+                        metrics.impactDuration(), metrics.longestUpdateGap()), metrics.customerFirst())));
     }
 
     @Bean

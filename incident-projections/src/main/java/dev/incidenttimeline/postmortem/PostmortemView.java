@@ -16,8 +16,9 @@ import java.util.List;
  * <p>While {@code postmortemStatus} is not {@code PUBLISHED} it is a draft that shows everything known now. Once
  * published it is the document as known when the publication was recorded ({@code knownAt}): facts and timeline
  * entries recorded later are not in it, so it reads the same every time; redacted content stays hidden. The key
- * durations come from the response metrics as now known (they move only if a milestone's time is corrected after
- * publication; {@code changedAfterPublication} tells).
+ * durations (and the impact's duration, time to detect, "a customer told us first") come from the response metrics
+ * as now known: they move only if a milestone's time is corrected after publication
+ * ({@code changedAfterPublication} tells that something was recorded after it).
  *
  * @param incidentId              the incident
  * @param title                   its title

@@ -2,6 +2,8 @@ package dev.incidenttimeline.postmortem;
 
 import dev.incidenttimeline.embedding.IncidentGateway;
 import dev.incidenttimeline.incident.api.*;
+import dev.incidenttimeline.metrics.IncidentMetricsView;
+import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.projections.TestHost;
 import dev.incidenttimeline.timeline.EntryKind;
@@ -42,6 +44,9 @@ class ChargingOutageScenarioIntegrationTest {
 
     @Autowired
     PostmortemQueries postmortems;
+
+    @Autowired
+    MetricsQueries metricsQueries;
 
     private static Instant at(String hhmm) {
         return Instant.parse("2025-03-03T" + hhmm + ":00Z");
@@ -108,6 +113,8 @@ class ChargingOutageScenarioIntegrationTest {
                 .map(view -> view.postmortemStatus() == PostmortemStatus.PUBLISHED).orElse(false));
         await().atMost(WAIT).until(() -> queries.timeline(FindTimeline.of(id)).entries().stream()
                 .anyMatch(entry -> entry.kind() == POSTMORTEM_PUBLISHED));
+        await().atMost(WAIT).until(() -> metricsQueries.incident(id).map(m -> m.timeToResolve() != null)
+                .orElse(false));
         PostmortemView published = postmortems.postmortem(new FindPostmortem(id, TimelineDetail.FULL, false))
                 .orElseThrow();
         String publishedMarkdown = PostmortemMarkdown.render(published);
@@ -130,12 +137,30 @@ class ChargingOutageScenarioIntegrationTest {
                 at("22:50"));
         assertThat(entry(now, DEADLINE_MISSED).text()).contains("T-4471").contains("25 min allowed");
 
+        // The metrics, computed by hand.
+        IncidentMetricsView metrics = metricsQueries.incident(id).orElseThrow();
+        assertThat(metrics.timeToDetect()).isEqualTo(Duration.ofMinutes(8)); // detected 21:28 − impact 21:20
+        assertThat(metrics.timeToAcknowledge()).isEqualTo(Duration.ofMinutes(7)); // ack 21:42 − declared 21:35
+        assertThat(metrics.timeToLeader()).isEqualTo(Duration.ofMinutes(10)); // leader 21:45 − declared 21:35
+        assertThat(metrics.timeToFirstUpdate()).isEqualTo(Duration.ofMinutes(17)); // update 21:52 − declared 21:35
+        assertThat(metrics.timeToMitigate()).isEqualTo(Duration.ofMinutes(45)); // mitigated 22:20 − declared 21:35
+        assertThat(metrics.timeToResolve()).isEqualTo(Duration.ofMinutes(75)); // resolved 22:50 − declared 21:35
+        assertThat(metrics.impactDuration()).isEqualTo(Duration.ofMinutes(60)); // mitigated 22:20 − impact 21:20
+        // updates at 21:52, 22:10, 22:25: gaps 18 and 15 minutes
+        assertThat(metrics.longestUpdateGap()).isEqualTo(Duration.ofMinutes(18));
+        assertThat(metrics.customerFirst()).isFalse(); // the alert (21:28) before the customer (22:05)
+
         // The postmortem, published: frozen at the publication's recorded time.
         assertThat(published.knownAt()).isBetween(beforePublication, afterPublication);
         assertThat(published.title()).isEqualTo("Charging sessions fail to start");
         assertThat(published.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(published.publishedBy()).isEqualTo("anna");
         assertThat(published.changedAfterPublication()).isFalse();
+        assertThat(published.keyDurations()).isEqualTo(new KeyDurationsView(Duration.ofMinutes(8),
+                Duration.ofMinutes(7), Duration.ofMinutes(10), Duration.ofMinutes(17), Duration.ofMinutes(45),
+                Duration.ofMinutes(75), Duration.ofMinutes(60), Duration.ofMinutes(18)));
+        assertThat(published.impact().duration()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(published.detection().timeToDetect()).isEqualTo(Duration.ofMinutes(8));
         assertThat(published.dates()).isEqualTo(new PostmortemDatesView(at("21:35"), at("21:20"), at("21:28"),
                 at("21:42"), at("22:20"), at("22:50"), null, Instant.parse("2025-03-05T09:00:00Z")));
         assertThat(published.participants()).containsExactly(
@@ -200,7 +225,7 @@ class ChargingOutageScenarioIntegrationTest {
         String laterMarkdown = PostmortemMarkdown.render(later);
         assertThat(laterMarkdown).doesNotContain("hunter2").doesNotContain("Fleetco asked for a credit");
         assertThat(publishedMarkdown).contains("hunter2");
-        assertThat(laterMarkdown.replace("_redacted_", "Rolling back charge\\-api 4.12; token db password is "
+        assertThat(laterMarkdown.replace("_redacted_", "Rolling back charge-api 4.12; token db password is "
                 + "hunter2")).isEqualTo(publishedMarkdown);
 
         // The stakeholder summary is about now.
