@@ -149,6 +149,8 @@ class ChargingOutageScenarioIntegrationTest {
         // updates at 21:52, 22:10, 22:25: gaps 18 and 15 minutes
         assertThat(metrics.longestUpdateGap()).isEqualTo(Duration.ofMinutes(18));
         assertThat(metrics.customerFirst()).isFalse(); // the alert (21:28) before the customer (22:05)
+        // one breach: Fleetco's callback promised by 22:30, made at 22:45
+        assertThat(metrics.missedDeadlines()).isEqualTo(Map.of(DeadlineKind.CUSTOMER_CALLBACK, 1));
 
         // The postmortem, published: frozen at the publication's recorded time.
         assertThat(published.knownAt()).isBetween(beforePublication, afterPublication);
