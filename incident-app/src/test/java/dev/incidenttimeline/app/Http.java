@@ -50,6 +50,10 @@ public final class Http {
         return send(request(path, Map.of()).GET().build());
     }
 
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        return send(request(path, headers).GET().build());
+    }
+
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         headers.forEach(builder::header);

@@ -27,5 +27,10 @@ public enum FactKind {
     /** A resolution; after a reopening a later one may follow. */
     RESOLVED,
     /** The incident was reopened: the mitigation and resolution before it no longer count. */
-    REOPENED
+    REOPENED,
+    /**
+     * A response deadline was missed (a breach of the response policy); keyed by the deadline's kind and the event
+     * id, at the due time. Counted, not measured: no standard metric uses it.
+     */
+    DEADLINE_MISSED
 }

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.metrics;
 
+import dev.incidenttimeline.incident.api.DeadlineKind;
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Severity;
@@ -7,6 +8,7 @@ import dev.incidenttimeline.incident.api.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.incidenttimeline.metrics.StandardMetrics.IMPACT_DURATION;
@@ -34,6 +36,8 @@ import static dev.incidenttimeline.metrics.StandardMetrics.TIME_TO_RESOLVE_FROM_
  * @param drill         whether it was a drill or a test
  * @param customerFirst whether a customer told us before our monitoring or people noticed
  * @param metrics       every metric computed for it, in the catalogue's order
+ * @param missedDeadlines how many response deadlines were missed (breaches of the response policy), by kind; only
+ *                      kinds with at least one breach
  */
 public record IncidentMetricsView(IncidentId incidentId,
                                   Instant declaredAt,
@@ -54,11 +58,22 @@ public record IncidentMetricsView(IncidentId incidentId,
                                   Duration longestUpdateGap,
                                   Duration recordingLag,
                                   List<String> inconsistencies,
-                                  List<MetricValueView> metrics) {
+                                  List<MetricValueView> metrics,
+                                  Map<DeadlineKind, Integer> missedDeadlines) {
+
+    public IncidentMetricsView {
+        missedDeadlines = missedDeadlines == null ? Map.of() : Map.copyOf(missedDeadlines);
+    }
+
+    /** How many response deadlines were missed in all. */
+    public int missedDeadlineCount() {
+        return missedDeadlines.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     static IncidentMetricsView of(String incidentId, Instant declaredAt, Severity severity, List<String> services,
                                   DetectionSource detectedBy, boolean drill, boolean customerFirst,
-                                  List<MetricValueView> metrics) {
+                                  List<MetricValueView> metrics,
+                                  Map<DeadlineKind, Integer> missedDeadlines) {
         return new IncidentMetricsView(IncidentId.of(incidentId), declaredAt, severity, services, detectedBy, drill,
                 customerFirst,
                 value(metrics, TIME_TO_DETECT), value(metrics, TIME_TO_ACKNOWLEDGE), value(metrics, TIME_TO_LEADER),
@@ -67,7 +82,7 @@ public record IncidentMetricsView(IncidentId incidentId,
                 value(metrics, TIME_TO_RESOLVE_FROM_IMPACT), value(metrics, IMPACT_DURATION),
                 value(metrics, LONGEST_UPDATE_GAP), value(metrics, RECORDING_LAG),
                 metrics.stream().filter(MetricValueView::inconsistent).map(MetricValueView::name).toList(),
-                List.copyOf(metrics));
+                List.copyOf(metrics), missedDeadlines);
     }
 
     /** The metric with this name, with its provenance, if it is computed for this incident. */

@@ -94,6 +94,10 @@ class MetricsFact {
         return kind;
     }
 
+    String key() {
+        return key;
+    }
+
     long sequence() {
         return sequence;
     }

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.metrics;
 
+import dev.incidenttimeline.incident.api.DeadlineKind;
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.Severity;
 import jakarta.persistence.CascadeType;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -168,7 +170,11 @@ class MetricsIncident {
             }
         });
         byName.values().stream().sorted(Comparator.comparing(MetricValueView::name)).forEach(ordered::add);
+        Map<DeadlineKind, Integer> missed = new EnumMap<>(DeadlineKind.class);
+        facts.values().stream().filter(fact -> fact.kind() == FactKind.DEADLINE_MISSED).forEach(fact ->
+                missed.merge(DeadlineKind.valueOf(fact.key().substring(0, fact.key().indexOf(':'))), 1,
+                        Integer::sum));
         return IncidentMetricsView.of(incidentId, declaredAt, severity, List.copyOf(new TreeSet<>(services)),
-                detectedBy, drill, customerFirst, ordered);
+                detectedBy, drill, customerFirst, ordered, missed);
     }
 }

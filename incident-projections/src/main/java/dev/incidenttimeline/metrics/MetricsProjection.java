@@ -12,6 +12,7 @@ import dev.incidenttimeline.incident.api.IncidentMitigated;
 import dev.incidenttimeline.incident.api.IncidentReopened;
 import dev.incidenttimeline.incident.api.IncidentResolved;
 import dev.incidenttimeline.incident.api.MilestoneTimeRecorded;
+import dev.incidenttimeline.incident.api.ResponseDeadlineMissed;
 import dev.incidenttimeline.incident.api.Role;
 import dev.incidenttimeline.incident.api.RoleAssigned;
 import dev.incidenttimeline.incident.api.SeverityChanged;
@@ -163,6 +164,13 @@ public class MetricsProjection {
     @EventHandler
     void on(ImpactRecorded event, @SequenceNumber long sequence) {
         update(event.incidentId(), sequence, incident -> incident.addServices(event.services()));
+    }
+
+    /** A breach of the response policy; not a milestone, so it has no recorded time that a recording lag would use. */
+    @EventHandler
+    void on(ResponseDeadlineMissed event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        update(event.incidentId(), sequence, incident -> incident.add(FactKind.DEADLINE_MISSED,
+                event.kind().name() + ":" + eventId, sequence, event.occurredAt(), eventId, null));
     }
 
     @ResetHandler

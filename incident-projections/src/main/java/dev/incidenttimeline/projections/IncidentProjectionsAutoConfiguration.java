@@ -2,6 +2,7 @@ package dev.incidenttimeline.projections;
 
 import dev.incidenttimeline.metrics.MetricsConfiguration;
 import dev.incidenttimeline.embedding.IncidentCoreAutoConfiguration;
+import dev.incidenttimeline.postmortem.PostmortemConfiguration;
 import dev.incidenttimeline.replay.ReplayConfiguration;
 import dev.incidenttimeline.summary.SummaryConfiguration;
 import dev.incidenttimeline.timeline.TimelineConfiguration;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
         SummaryConfiguration.class,
         MetricsConfiguration.class,
         // read models added by other packages go here, one line each
+        PostmortemConfiguration.class,
         ReplayConfiguration.class,
         TransferConfiguration.class
 })

@@ -53,5 +53,7 @@ public enum EntryKind {
     /** The incident was closed. */
     CLOSED,
     /** A milestone's time was recorded or corrected later; the entry stands at the milestone's time. */
-    MILESTONE_TIME_RECORDED
+    MILESTONE_TIME_RECORDED,
+    /** A response deadline passed before the fact that meets it; the entry stands at the due time. */
+    DEADLINE_MISSED
 }

@@ -127,6 +127,8 @@ final class TimelineEntries {
             entry(EntryKind.POSTMORTEM_PUBLISHED, e.occurredAt(), e.by(), "Postmortem published by " + e.by());
         } else if (event instanceof IncidentClosed e) {
             entry(EntryKind.CLOSED, e.occurredAt(), e.by(), "Closed by " + e.by());
+        } else if (event instanceof ResponseDeadlineMissed e) {
+            entry(EntryKind.DEADLINE_MISSED, e.occurredAt(), null, missed(e));
         }
     }
 
@@ -166,6 +168,19 @@ final class TimelineEntries {
             text += "; customers " + String.join(", ", e.affectedCustomers());
         }
         return text;
+    }
+
+    private static String missed(ResponseDeadlineMissed e) {
+        String what = switch (e.kind()) {
+            case ACKNOWLEDGE -> "Acknowledgement";
+            case FIRST_UPDATE -> "First status update";
+            case UPDATE_CADENCE -> "Next status update";
+            case MITIGATE -> "Mitigation";
+            case CUSTOMER_CALLBACK -> "Callback for ticket " + e.reference();
+        };
+        String allowed = e.allowed() == null ? "" : " (" + e.allowed().toMinutes() + " min allowed"
+                + (e.policy() == null ? "" : " by policy " + e.policy()) + ")";
+        return what + " was due at " + e.dueAt() + " and had not happened" + allowed;
     }
 
     private static String alertRef(String source, String fingerprint) {

@@ -2,6 +2,7 @@ package dev.incidenttimeline.replay;
 
 import dev.incidenttimeline.embedding.IncidentGateway;
 import dev.incidenttimeline.incident.api.*;
+import dev.incidenttimeline.postmortem.PostmortemProjection;
 import dev.incidenttimeline.projections.TestHost;
 import dev.incidenttimeline.summary.IncidentSummaryProjection;
 import dev.incidenttimeline.timeline.TimelineProjection;
@@ -28,7 +29,7 @@ class ReplayIntegrationTest {
 
     private static final Instant T0 = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     private static final List<String> TABLES = List.of("timeline_entry", "timeline_change", "incident_summary",
-            "incident_summary_service", "incident_summary_role", "incident_summary_task");
+            "incident_summary_service", "incident_summary_role", "incident_summary_task", "postmortem_fact");
 
     @Autowired
     IncidentGateway incidents;
@@ -52,12 +53,13 @@ class ReplayIntegrationTest {
         // Damage the read models, so that only a real rebuild can give the same content back.
         jdbc.update("delete from timeline_entry where kind = 'NOTE'");
         jdbc.update("update incident_summary set status = 'CLOSED'");
+        jdbc.update("delete from postmortem_fact where kind = 'MITIGATED'");
 
         replayer.replayAll();
         await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
 
         assertThat(replayer.groups()).contains(TimelineProjection.PROCESSING_GROUP,
-                IncidentSummaryProjection.PROCESSING_GROUP);
+                IncidentSummaryProjection.PROCESSING_GROUP, PostmortemProjection.PROCESSING_GROUP);
         assertThat(content()).isEqualTo(live);
     }
 
@@ -88,6 +90,8 @@ class ReplayIntegrationTest {
         if (i % 2 == 0) {
             incidents.send(new CompleteTask(id, TaskId.of("task-" + i), "dave", start.plusSeconds(290), null));
             incidents.send(new ResolveIncident(id, "bob", "fixed", start.plusSeconds(600), null));
+            incidents.send(new StartPostmortem(id, "bob", start.plusSeconds(700), null));
+            incidents.send(new RecordContributingFactor(id, "No canary", "bob", start.plusSeconds(710), null));
         }
     }
 

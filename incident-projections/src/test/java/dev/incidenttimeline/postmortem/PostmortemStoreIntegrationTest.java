@@ -1,0 +1,34 @@
+package dev.incidenttimeline.postmortem;
+
+import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.incident.api.LessonLearnedRecorded;
+import dev.incidenttimeline.projections.TestHost;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = TestHost.class,
+        properties = "spring.datasource.url=jdbc:h2:mem:postmortem-store;DB_CLOSE_DELAY=-1")
+class PostmortemStoreIntegrationTest {
+
+    @Autowired
+    PostmortemStore store;
+
+    @Test
+    void storesARedeliveredEventOnce() {
+        IncidentId id = IncidentId.random();
+        Instant at = Instant.parse("2025-03-04T10:15:00Z");
+        FactRow lesson = PostmortemFacts.translate(new LessonLearnedRecorded(id, "Roll back first", "anna", at, null),
+                "event-1", 7, at.plusSeconds(2));
+
+        store.write(List.of(lesson, lesson));
+        store.write(List.of(lesson));
+
+        assertThat(store.facts(id.value())).containsExactly(lesson);
+    }
+}
