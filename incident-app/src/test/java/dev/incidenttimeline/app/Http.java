@@ -50,6 +50,11 @@ public final class Http {
         return send(request(path, Map.of()).GET().build());
     }
 
+    /** A GET asking for one media type ({@code Accept}). */
+    public HttpResponse<String> get(String path, String accept) {
+        return send(request(path, Map.of("Accept", accept)).GET().build());
+    }
+
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         headers.forEach(builder::header);
