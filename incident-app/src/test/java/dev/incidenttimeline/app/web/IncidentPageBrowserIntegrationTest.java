@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Drives the web page in a real headless Chromium (the Debian packages {@code chromium} and {@code chromium-driver};
@@ -135,16 +136,27 @@ class IncidentPageBrowserIntegrationTest {
         wait.until(driver -> driver.findElements(By.cssSelector("#timeline [data-kind=RESOLVED]")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#timeline [data-kind=DECLARED]"))).hasSize(1);
 
-        browser.findElement(By.id("postmortem-open")).click();
-        HttpResponse<String> postmortem = new Http(port).get("/api/incidents/" + id + "/postmortem",
-                "text/markdown");
+        // 200 once the postmortem read model has the incident; 404 NOT_FOUND where the server has no such view.
+        HttpResponse<String> postmortem = await().atMost(Duration.ofSeconds(20)).until(
+                () -> new Http(port).get("/api/incidents/" + id + "/postmortem", "text/markdown"),
+                response -> response.statusCode() == 200 || Http.json(response).path("code").asString("")
+                        .equals("NOT_FOUND"));
         if (postmortem.statusCode() == 200) {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("postmortem-text")));
+            // The postmortem read model may lag behind the others by a moment: ask again until it is there.
+            wait.until(driver -> {
+                if (driver.findElement(By.id("postmortem-text")).isDisplayed()) {
+                    return true;
+                }
+                driver.findElement(By.id("postmortem-open")).click();
+                return false;
+            });
             assertThat(browser.findElement(By.id("postmortem-text")).getText()).contains(title);
             assertThat(browser.findElement(By.id("postmortem-download")).isDisplayed()).isTrue();
         } else {
-            // Until a postmortem view is served the page says so instead of showing a broken preview.
+            // Without a postmortem view on the server the page says so instead of showing a broken preview.
+            browser.findElement(By.id("postmortem-open")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("postmortem-message")));
+            assertThat(Http.json(postmortem).get("code").asString()).isEqualTo("NOT_FOUND");
             assertThat(browser.findElement(By.id("postmortem-message")).getText())
                     .isEqualTo("This server has no postmortem view.");
         }
