@@ -75,30 +75,43 @@ export async function renderIncident(view, id) {
         }
     }
 
-    async function loadTimeline() {
+    async function fetchTimeline() {
         const knownAt = state.position === null ? '' : `?knownAt=${encodeURIComponent(state.stamps[state.position])}`;
         try {
-            const timeline = await api(`${path}/timeline${knownAt}`);
-            if (state.position === null) {
-                state.timeline = timeline;
-                state.stamps = recordedStamps(timeline.entries);
-                slider.max = state.stamps.length;
-                slider.value = state.stamps.length;
-                showSliderLabel();
-            }
-            renderTimeline(entries, timeline, state.position !== null);
+            return await api(`${path}/timeline${knownAt}`);
         } catch (failure) {
             showError(error, failure);
+            return null;
         }
     }
 
+    function showTimeline(timeline) {
+        if (!timeline) {
+            return;
+        }
+        if (state.position === null) {
+            state.timeline = timeline;
+            state.stamps = recordedStamps(timeline.entries);
+            slider.max = state.stamps.length;
+            slider.value = state.stamps.length;
+            showSliderLabel();
+        }
+        renderTimeline(entries, timeline, state.position !== null);
+    }
+
+    async function loadTimeline() {
+        showTimeline(await fetchTimeline());
+    }
+
+    /** Fetches first, then renders every part in one go, so the page never shows half an update. */
     async function loadAll() {
-        if (!(await loadIncident())) {
+        const [found, timeline] = await Promise.all([loadIncident(), fetchTimeline()]);
+        if (!found) {
             return false;
         }
         renderHead(head, state.incident);
         renderMilestones(milestones, state.incident);
-        await loadTimeline();
+        showTimeline(timeline);
         renderSide(side, state.incident, path, write);
         loadMetrics(side, path);
         return true;
