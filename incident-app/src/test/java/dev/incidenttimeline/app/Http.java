@@ -54,6 +54,11 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    /** A GET asking for one media type ({@code Accept}). */
+    public HttpResponse<String> get(String path, String accept) {
+        return get(path, Map.of("Accept", accept));
+    }
+
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         headers.forEach(builder::header);
