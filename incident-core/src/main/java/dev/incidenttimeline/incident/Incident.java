@@ -3,9 +3,12 @@ package dev.incidenttimeline.incident;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidenttimeline.incident.api.*;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -78,15 +81,25 @@ public class Incident {
         // for Axon: instances are rebuilt from events
     }
 
+    /**
+     * The same external fact delivered twice (a re-fired alert, a retried webhook, a re-run import) is recognised by
+     * its {@code sourceId} and changes nothing: the command succeeds without a new event. This runs before every
+     * command handler of this aggregate, so no handler repeats the check.
+     */
+    @CommandHandlerInterceptor
+    Object skipRedelivered(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+        if (message.getPayload() instanceof IncidentCommand command && alreadySeen(command.sourceId())) {
+            return null;
+        }
+        return chain.proceed();
+    }
+
     // ---- declaring -------------------------------------------------------------------------------------------
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DeclareIncident command, Clock clock) {
         if (id != null) {
-            if (alreadySeen(command.sourceId())) {
-                return;
-            }
             throw new IncidentRejected(ErrorCode.INCIDENT_ALREADY_DECLARED,
                     "Incident " + command.incidentId() + " has been declared already.");
         }
@@ -125,9 +138,6 @@ public class Incident {
 
     @CommandHandler
     void handle(AcknowledgeIncident command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.ACKNOWLEDGE);
         String by = required(command.by(), "by", MAX_NAME);
         Instant at = afterDeclaration(command.occurredAt(), clock, "acknowledgement");
@@ -154,9 +164,6 @@ public class Incident {
 
     @CommandHandler
     void handle(AssignRole command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Role role = required(command.role(), "role");
         required(role.name(), "role", MAX_NAME);
@@ -179,9 +186,6 @@ public class Incident {
 
     @CommandHandler
     void handle(LeaveRole command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Role role = required(command.role(), "role");
         String person = required(command.person(), "person", MAX_NAME);
@@ -201,9 +205,6 @@ public class Incident {
 
     @CommandHandler
     void handle(PostStatusUpdate command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         EntryId entryId = newEntry(command.entryId());
         String author = required(command.author(), "author", MAX_NAME);
@@ -223,9 +224,6 @@ public class Incident {
 
     @CommandHandler
     void handle(AddTimelineNote command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         EntryId entryId = newEntry(command.entryId());
         String author = required(command.author(), "author", MAX_NAME);
@@ -244,9 +242,6 @@ public class Incident {
 
     @CommandHandler
     void handle(AmendEntry command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Entry entry = existingEntry(command.entryId());
         if (entry.redacted()) {
@@ -280,9 +275,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RedactEntry command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.REDACT);
         Entry entry = existingEntry(command.entryId());
         String by = required(command.by(), "by", MAX_NAME);
@@ -303,9 +295,6 @@ public class Incident {
 
     @CommandHandler
     void handle(PinEntry command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Entry entry = existingEntry(command.entryId());
         String by = required(command.by(), "by", MAX_NAME);
@@ -323,9 +312,6 @@ public class Incident {
 
     @CommandHandler
     void handle(UnpinEntry command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Entry entry = existingEntry(command.entryId());
         String by = required(command.by(), "by", MAX_NAME);
@@ -343,9 +329,6 @@ public class Incident {
 
     @CommandHandler
     void handle(ChangeSeverity command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Severity newSeverity = required(command.severity(), "severity");
         String reason = required(command.reason(), "reason", MAX_TEXT);
@@ -364,9 +347,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RecordImpact command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         List<String> services = Input.names(command.services(), "services");
         Input.notNegative(command.customersAffected(), "customersAffected");
@@ -385,9 +365,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RecordMilestoneTime command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         Milestone milestone = required(command.milestone(), "milestone");
         Instant time = notInFuture(required(command.time(), "time"), clock);
@@ -416,9 +393,6 @@ public class Incident {
 
     @CommandHandler
     void handle(LinkAlert command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         String source = required(command.source(), "source", MAX_NAME);
         String fingerprint = required(command.fingerprint(), "fingerprint", MAX_NAME);
@@ -440,9 +414,6 @@ public class Incident {
 
     @CommandHandler
     void handle(ResolveAlert command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         String source = required(command.source(), "source", MAX_NAME);
         String fingerprint = required(command.fingerprint(), "fingerprint", MAX_NAME);
@@ -465,9 +436,6 @@ public class Incident {
 
     @CommandHandler
     void handle(LinkCustomerReport command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         String ticketId = required(command.ticketId(), "ticketId", MAX_NAME);
         String customer = required(command.customer(), "customer", MAX_NAME);
@@ -492,9 +460,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RecordCustomerCallback command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         String ticketId = required(command.ticketId(), "ticketId", MAX_NAME);
         String by = required(command.by(), "by", MAX_NAME);
@@ -515,9 +480,6 @@ public class Incident {
 
     @CommandHandler
     void handle(AssignTask command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         TaskId taskId = required(command.taskId(), "taskId");
         String title = required(command.title(), "title", MAX_TEXT);
@@ -538,9 +500,6 @@ public class Incident {
 
     @CommandHandler
     void handle(CompleteTask command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         TaskId taskId = required(command.taskId(), "taskId");
         String by = required(command.by(), "by", MAX_NAME);
@@ -562,9 +521,6 @@ public class Incident {
 
     @CommandHandler
     void handle(MitigateIncident command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.MITIGATE);
         String by = required(command.by(), "by", MAX_NAME);
         String summary = required(command.summary(), "summary", MAX_TEXT);
@@ -581,9 +537,6 @@ public class Incident {
 
     @CommandHandler
     void handle(ResolveIncident command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RESOLVE);
         String by = required(command.by(), "by", MAX_NAME);
         String summary = required(command.summary(), "summary", MAX_TEXT);
@@ -603,9 +556,6 @@ public class Incident {
 
     @CommandHandler
     void handle(ReopenIncident command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.REOPEN);
         String by = required(command.by(), "by", MAX_NAME);
         String reason = required(command.reason(), "reason", MAX_TEXT);
@@ -627,9 +577,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RecordMissedDeadline command) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.RECORD);
         DeadlineKind kind = required(command.kind(), "kind");
         Instant dueAt = required(command.dueAt(), "dueAt");
@@ -655,9 +602,6 @@ public class Incident {
 
     @CommandHandler
     void handle(StartPostmortem command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.START_POSTMORTEM);
         String by = required(command.by(), "by", MAX_NAME);
         apply(new PostmortemStarted(id, by, afterDeclaration(command.occurredAt(), clock, "postmortem"),
@@ -672,9 +616,6 @@ public class Incident {
 
     @CommandHandler
     void handle(WritePostmortemSummary command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.EDIT_POSTMORTEM);
         String summary = required(command.summary(), "summary", MAX_TEXT);
         String by = required(command.by(), "by", MAX_NAME);
@@ -689,9 +630,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RecordContributingFactor command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.EDIT_POSTMORTEM);
         String factor = required(command.factor(), "factor", MAX_TEXT);
         String by = required(command.by(), "by", MAX_NAME);
@@ -706,9 +644,6 @@ public class Incident {
 
     @CommandHandler
     void handle(RecordLessonLearned command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.EDIT_POSTMORTEM);
         String lesson = required(command.lesson(), "lesson", MAX_TEXT);
         String by = required(command.by(), "by", MAX_NAME);
@@ -722,9 +657,6 @@ public class Incident {
 
     @CommandHandler
     void handle(AddActionItem command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.EDIT_POSTMORTEM);
         ActionItemId itemId = required(command.actionItemId(), "actionItemId");
         String title = required(command.title(), "title", MAX_TEXT);
@@ -746,9 +678,6 @@ public class Incident {
 
     @CommandHandler
     void handle(CompleteActionItem command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.COMPLETE_ACTION_ITEM);
         ActionItemId itemId = required(command.actionItemId(), "actionItemId");
         String by = required(command.by(), "by", MAX_NAME);
@@ -771,9 +700,6 @@ public class Incident {
 
     @CommandHandler
     void handle(PublishPostmortem command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.PUBLISH_POSTMORTEM);
         String by = required(command.by(), "by", MAX_NAME);
         apply(new PostmortemPublished(id, by, occurredAt(command.occurredAt(), clock), command.sourceId()));
@@ -787,9 +713,6 @@ public class Incident {
 
     @CommandHandler
     void handle(CloseIncident command, Clock clock) {
-        if (alreadySeen(command.sourceId())) {
-            return;
-        }
         lifecycle.require(Transition.CLOSE);
         String by = required(command.by(), "by", MAX_NAME);
         Instant at = occurredAt(command.occurredAt(), clock);

@@ -11,4 +11,10 @@ public interface IncidentCommand {
     IncidentId incidentId();
 
     Instant occurredAt();
+
+    /**
+     * The id of the external fact this command records (a webhook delivery id, a Slack {@code channel:ts}, an import
+     * row), or {@code null}. An incident that has recorded this id before ignores the command.
+     */
+    String sourceId();
 }
