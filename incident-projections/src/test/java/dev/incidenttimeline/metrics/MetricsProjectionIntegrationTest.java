@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -73,7 +74,7 @@ class MetricsProjectionIntegrationTest {
 
     @Test
     void computesEveryClockFromTheMilestones() {
-        Instant before = Instant.now();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS); // recorded times are in milliseconds
         IncidentId id = declare(T, T.minusSeconds(4 * 60), T.minusSeconds(10 * 60), DetectionSource.ALERT);
         incidents.send(new LinkAlert(id, "alertmanager", "fp-1", "HighErrorRate", null, null,
                 T.minusSeconds(6 * 60), null));

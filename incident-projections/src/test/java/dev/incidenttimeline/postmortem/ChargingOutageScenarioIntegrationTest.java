@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,10 @@ class ChargingOutageScenarioIntegrationTest {
                 at("22:50"), null));
         await().atMost(WAIT).until(() -> queries.timeline(FindTimeline.of(id)).entries().stream()
                 .anyMatch(entry -> entry.kind() == RESOLVED));
-        Instant beforeBackdatedNote = Instant.now();
-        await().until(() -> Instant.now().isAfter(beforeBackdatedNote));
+        // The store keeps recorded times in milliseconds: the boundary is one, and the next event comes a
+        // millisecond later, so "as known at the boundary" has everything before it and nothing after it.
+        Instant beforeBackdatedNote = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(beforeBackdatedNote));
 
         incidents.send(new AddTimelineNote(id, EntryId.random(), "anna", "charge-api 4.12 deployed", List.of(),
                 at("21:18"), null));
@@ -106,7 +109,7 @@ class ChargingOutageScenarioIntegrationTest {
         incidents.send(new AddActionItem(id, threshold, "Lower the start-failure alert threshold", "ben",
                 LocalDate.parse("2025-03-21"), "anna", Instant.parse("2025-03-04T10:21:00Z"), null));
         incidents.send(new CompleteActionItem(id, validate, "carl", Instant.parse("2025-03-05T08:00:00Z"), null));
-        Instant beforePublication = Instant.now();
+        Instant beforePublication = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         incidents.send(new PublishPostmortem(id, "anna", Instant.parse("2025-03-05T09:00:00Z"), null));
         Instant afterPublication = Instant.now();
         await().atMost(WAIT).until(() -> postmortems.postmortem(FindPostmortem.of(id))

@@ -45,8 +45,9 @@ class TimelineIntegrationTest {
                 T0.plusSeconds(300), null));
         incidents.send(new AddTimelineNote(id, secretNote, "carol", "Customer card number 4111 in the logs",
                 List.of(), T0.plusSeconds(420), null));
-        Instant knownAt = Instant.now();
-        await().until(() -> Instant.now().isAfter(knownAt));
+        // Recorded times are kept in milliseconds: a boundary on one, and the next event a millisecond later.
+        Instant knownAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(knownAt));
 
         EntryId backdated = EntryId.random();
         incidents.send(new AddTimelineNote(id, backdated, "dave", "Deploy 512 went out", List.of(),

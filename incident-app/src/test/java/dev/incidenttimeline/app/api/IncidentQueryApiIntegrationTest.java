@@ -122,8 +122,9 @@ class IncidentQueryApiIntegrationTest {
                 .formatted(declared.plusSeconds(300)))).get("id").asString();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(json(http.get("/api/incidents/" + id + "/timeline")).get("entries")).hasSize(2));
-        Instant beforeNote = Instant.now();
-        await().until(() -> Instant.now().isAfter(beforeNote));
+        // Recorded times are kept in milliseconds: a boundary on one, and the next event a millisecond later.
+        Instant beforeNote = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(beforeNote));
         String note = json(http.post("/api/incidents/" + id + "/notes", """
                 {"author": "Rik", "text": "Index rebuild started at 09:00 <script>x</script>", "occurredAt": "%s"}"""
                 .formatted(declared.minusSeconds(600)))).get("id").asString();
