@@ -2,10 +2,14 @@ package dev.incidenttimeline.incident;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidenttimeline.incident.api.*;
+import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -51,6 +55,8 @@ public class Incident {
 
     @AggregateIdentifier
     private IncidentId id;
+    /** The organisation it was declared for ({@code null} without tenancy); it never changes. */
+    private String organisation;
     private Lifecycle lifecycle;
     private Severity severity;
     private Instant declaredAt;
@@ -76,6 +82,25 @@ public class Incident {
 
     protected Incident() {
         // for Axon: instances are rebuilt from events
+    }
+
+    // ---- organisations ----------------------------------------------------------------------------------------
+
+    /**
+     * A command of another organisation is answered as if the incident did not exist, so that nobody learns the ids
+     * of other organisations' incidents. A command without an organisation comes from the host itself.
+     */
+    @CommandHandlerInterceptor
+    void sameOrganisation(CommandMessage<?> command) {
+        String asking = Organisations.of(command);
+        if (id == null || Organisations.mayAccess(asking, organisation)) {
+            return;
+        }
+        if (command.getPayload() instanceof DeclareIncident) {
+            throw new IncidentRejected(ErrorCode.INCIDENT_ALREADY_DECLARED, "Incident " + id
+                    + " has been declared already.");
+        }
+        throw new IncidentRejected(ErrorCode.INCIDENT_NOT_FOUND, "There is no incident " + id + ".");
     }
 
     // ---- declaring -------------------------------------------------------------------------------------------
@@ -110,8 +135,9 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentDeclared event) {
+    void on(IncidentDeclared event, @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         id = event.incidentId();
+        this.organisation = organisation;
         lifecycle = Lifecycle.declared();
         severity = event.severity();
         declaredAt = event.occurredAt();
