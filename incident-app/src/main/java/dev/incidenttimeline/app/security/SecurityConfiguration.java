@@ -4,6 +4,7 @@ import dev.incidenttimeline.app.integration.alertmanager.AlertmanagerProperties;
 import dev.incidenttimeline.app.integration.pagerduty.PagerDutyProperties;
 import dev.incidenttimeline.tenancy.CurrentOrganisation;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,7 @@ import org.springframework.security.web.util.matcher.RegexRequestMatcher;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(AccessProperties.class)
 class SecurityConfiguration {
 
