@@ -19,8 +19,27 @@ import java.lang.annotation.Target;
         // Tests count the events they cause; deadlines firing in the background (tested in incident-core) would
         // add events of their own.
         "incident.core.policies.enabled=false",
-        "incident.integrations.pagerduty.secret=" + AppIntegrationTest.PAGERDUTY_SECRET})
+        "incident.integrations.pagerduty.secret=" + AppIntegrationTest.PAGERDUTY_SECRET,
+        // Two organisations for the tenancy and access tests; the demo tokens of application.yml stay (Http uses
+        // the admin one). The tokens are acme-responder-token, globex-responder-token and acme-viewer-token.
+        "incident.security.tokens.acme-responder.token-hash="
+                + "33de01402bec0fd00d18b2e220d806ad533cac0560f51cacbede17666a2ad4f7",
+        "incident.security.tokens.acme-responder.role=RESPONDER",
+        "incident.security.tokens.acme-responder.organisation=acme",
+        "incident.security.tokens.globex-responder.token-hash="
+                + "983d4765de3ca054d9fc2d2f5a8f3b4c3697c7d4b9a11ec9db2a5a15d4636bb5",
+        "incident.security.tokens.globex-responder.role=RESPONDER",
+        "incident.security.tokens.globex-responder.organisation=globex",
+        "incident.security.tokens.acme-viewer.token-hash="
+                + "82e2e0a977cc79e02909ab1ac7702683c95c8dc8e80f26be52b6eb58cf6afc8a",
+        "incident.security.tokens.acme-viewer.role=VIEWER",
+        "incident.security.tokens.acme-viewer.organisation=acme",
+        "incident.integrations.alertmanager.bearer-token=" + AppIntegrationTest.ALERTMANAGER_SECRET,
+        "incident.integrations.alertmanager.organisation=acme"})
 public @interface AppIntegrationTest {
+
+    /** The secret the test app's Alertmanager sends as its bearer token; its deliveries belong to acme. */
+    String ALERTMANAGER_SECRET = "test-secret-for-alertmanager";
 
     /** The PagerDuty webhook secret of the test app; tests sign their deliveries with it. */
     String PAGERDUTY_SECRET = "test-secret-for-pagerduty";

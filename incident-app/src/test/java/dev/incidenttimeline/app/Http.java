@@ -15,16 +15,43 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-/** A real HTTP client on the app under test, and a look into its event store. */
+/**
+ * A real HTTP client on the app under test, and a look into its event store. Every request carries an API token:
+ * the demo admin token of {@code application.yml} (no organisation: it sees everything) unless the client was made
+ * with {@link #as(String)} or {@link #anonymous()}; a request that passes its own {@code Authorization} header sends
+ * that one instead.
+ */
 public final class Http {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The demo admin token shipped in the app's {@code application.yml}. */
+    public static final String ADMIN_TOKEN = "incident-demo-admin";
+    /** The demo viewer token shipped in the app's {@code application.yml}. */
+    public static final String VIEWER_TOKEN = "incident-demo-viewer";
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private final HttpClient client = CLIENT;
     private final String base;
+    private final String token;
 
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, ADMIN_TOKEN);
+    }
+
+    private Http(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same app, called with another API token. */
+    public Http as(String otherToken) {
+        return new Http(base, otherToken);
+    }
+
+    /** The same app, called without credentials. */
+    public Http anonymous() {
+        return new Http(base, null);
     }
 
     public HttpResponse<String> post(String path, String json) {
@@ -61,6 +88,9 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(builder::header);
         return builder;
     }

@@ -4,6 +4,8 @@ import dev.incidenttimeline.incident.Incident;
 import dev.incidenttimeline.notification.NotificationConfiguration;
 import dev.incidenttimeline.policy.ResponsePolicyConfiguration;
 import dev.incidenttimeline.processing.ProcessingConfiguration;
+import dev.incidenttimeline.tenancy.CurrentOrganisation;
+import dev.incidenttimeline.tenancy.TenancyConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -38,7 +40,7 @@ import java.time.Clock;
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class,
         AxonDbSchedulerAutoConfiguration.class})
 @EnableConfigurationProperties({IncidentCoreProperties.class, TokenStoreProperties.class})
-@Import({Incident.class, ProcessingConfiguration.class, ResponsePolicyConfiguration.class,
+@Import({Incident.class, TenancyConfiguration.class, ProcessingConfiguration.class, ResponsePolicyConfiguration.class,
         NotificationConfiguration.class})
 public class IncidentCoreAutoConfiguration {
 
@@ -86,7 +88,8 @@ public class IncidentCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public IncidentGateway incidentGateway(CommandGateway commandGateway, IncidentCoreProperties properties) {
-        return new IncidentGateway(commandGateway, properties.commandAttempts());
+    public IncidentGateway incidentGateway(CommandGateway commandGateway, IncidentCoreProperties properties,
+                                           CurrentOrganisation currentOrganisation) {
+        return new IncidentGateway(commandGateway, properties.commandAttempts(), currentOrganisation);
     }
 }

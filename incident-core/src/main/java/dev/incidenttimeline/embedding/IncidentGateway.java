@@ -5,11 +5,15 @@ import dev.incidenttimeline.incident.api.ErrorCode;
 import dev.incidenttimeline.incident.api.IncidentCommand;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.IncidentRejected;
+import dev.incidenttimeline.tenancy.CurrentOrganisation;
+import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,31 +24,53 @@ import java.util.Objects;
  * <p>A command that lost a race with another change of the same incident (another thread or another node) is
  * sent again a few times; if it keeps losing, the caller gets {@link ErrorCode#CONCURRENT_MODIFICATION}, which is
  * safe to retry.
+ *
+ * <p>Organisations (tenants): a command goes out for the host's {@link CurrentOrganisation} (none without tenancy),
+ * or for the organisation passed to {@link #declare(DeclareIncident, String)} / {@link #send(IncidentCommand, String)}.
+ * An incident belongs to the organisation it was declared for; a command of another organisation is refused with
+ * {@link ErrorCode#INCIDENT_NOT_FOUND}, as if the incident did not exist.
  */
 public class IncidentGateway {
 
     private final CommandGateway commandGateway;
     private final int attempts;
+    private final CurrentOrganisation currentOrganisation;
 
     public IncidentGateway(CommandGateway commandGateway, int attempts) {
+        this(commandGateway, attempts, CurrentOrganisation.NONE);
+    }
+
+    public IncidentGateway(CommandGateway commandGateway, int attempts, CurrentOrganisation currentOrganisation) {
         this.commandGateway = Objects.requireNonNull(commandGateway, "commandGateway");
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
         this.attempts = attempts;
+        this.currentOrganisation = Objects.requireNonNull(currentOrganisation, "currentOrganisation");
     }
 
     /**
      * Declares an incident and returns its id: the command's id if it has one, otherwise one derived from its
-     * {@code sourceId} (so a redelivered declaration lands on the same incident), otherwise a new random id.
+     * {@code sourceId} and the organisation (so a redelivered declaration lands on the same incident), otherwise a
+     * new random id.
      */
     public IncidentId declare(DeclareIncident command) {
+        return declare(command, null);
+    }
+
+    /**
+     * Declares an incident for an organisation, see {@link #declare(DeclareIncident)}; {@code null} is the current
+     * organisation (if any). The host's current organisation, when there is one, wins.
+     */
+    public IncidentId declare(DeclareIncident command, String organisation) {
+        String current = currentOrganisation.get();
+        String owner = current != null ? current : organisation;
         IncidentId id = command.incidentId() != null ? command.incidentId()
-                : command.sourceId() != null ? IncidentId.fromSource(command.sourceId())
+                : command.sourceId() != null ? IncidentId.fromSource(Organisations.scoped(owner, command.sourceId()))
                 : IncidentId.random();
         send(new DeclareIncident(id, command.title(), command.severity(), command.services(), command.detectedBy(),
                 command.detectedAt(), command.impactStartedAt(), command.declaredBy(), command.drill(),
-                command.occurredAt(), command.sourceId()));
+                command.occurredAt(), command.sourceId()), owner);
         return id;
     }
 
@@ -54,13 +80,25 @@ public class IncidentGateway {
      * @throws IncidentRejected when the command was refused; nothing was stored
      */
     public void send(IncidentCommand command) {
+        send(command, null);
+    }
+
+    /**
+     * Sends a command for an organisation, see {@link #send(IncidentCommand)}; {@code null} is the current
+     * organisation (if any). The host's current organisation, when there is one, wins.
+     *
+     * @throws IncidentRejected when the command was refused; nothing was stored
+     */
+    public void send(IncidentCommand command, String organisation) {
         Objects.requireNonNull(command, "command");
+        Object message = organisation == null ? command : GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(Organisations.METADATA_KEY, organisation));
         if (command.incidentId() == null) {
             throw new IncidentRejected(ErrorCode.INVALID_INPUT, "IncidentId is required.");
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                commandGateway.sendAndWait(command);
+                commandGateway.sendAndWait(message);
                 return;
             } catch (ConcurrencyException conflict) {
                 if (attempt >= attempts) {

@@ -2,10 +2,12 @@ package dev.incidenttimeline.incident;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidenttimeline.incident.api.*;
+import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
@@ -54,6 +56,8 @@ public class Incident {
 
     @AggregateIdentifier
     private IncidentId id;
+    /** The organisation it was declared for ({@code null} without tenancy); it never changes. */
+    private String organisation;
     private Lifecycle lifecycle;
     private Severity severity;
     private Instant declaredAt;
@@ -81,17 +85,34 @@ public class Incident {
         // for Axon: instances are rebuilt from events
     }
 
+    // ---- rules before every command ----------------------------------------------------------------------------
+
     /**
-     * The same external fact delivered twice (a re-fired alert, a retried webhook, a re-run import) is recognised by
-     * its {@code sourceId} and changes nothing: the command succeeds without a new event. This runs before every
-     * command handler of this aggregate, so no handler repeats the check.
+     * Runs before every command handler of this aggregate. A command of another organisation is answered as if the
+     * incident did not exist, so that nobody learns the ids of other organisations' incidents (a command without an
+     * organisation comes from the host itself). The same external fact delivered twice (a re-fired alert, a retried
+     * webhook, a re-run import) is recognised by its {@code sourceId} and changes nothing: the command succeeds
+     * without a new event.
      */
     @CommandHandlerInterceptor
-    Object skipRedelivered(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+    Object guard(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+        sameOrganisation(message);
         if (message.getPayload() instanceof IncidentCommand command && alreadySeen(command.sourceId())) {
             return null;
         }
         return chain.proceed();
+    }
+
+    private void sameOrganisation(CommandMessage<?> command) {
+        String asking = Organisations.of(command);
+        if (id == null || Organisations.mayAccess(asking, organisation)) {
+            return;
+        }
+        if (command.getPayload() instanceof DeclareIncident) {
+            throw new IncidentRejected(ErrorCode.INCIDENT_ALREADY_DECLARED, "Incident " + id
+                    + " has been declared already.");
+        }
+        throw new IncidentRejected(ErrorCode.INCIDENT_NOT_FOUND, "There is no incident " + id + ".");
     }
 
     // ---- declaring -------------------------------------------------------------------------------------------
@@ -123,8 +144,9 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentDeclared event) {
+    void on(IncidentDeclared event, @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         id = event.incidentId();
+        this.organisation = organisation;
         lifecycle = Lifecycle.declared();
         severity = event.severity();
         declaredAt = event.occurredAt();

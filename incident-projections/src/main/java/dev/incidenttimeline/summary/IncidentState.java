@@ -23,6 +23,7 @@ final class IncidentState {
     }
 
     final String incidentId;
+    String organisation;
     boolean stored;
     boolean servicesChanged;
     boolean rolesChanged;
@@ -61,14 +62,18 @@ final class IncidentState {
         return status != null;
     }
 
-    /** Applies the event unless it was applied already (a redelivery). */
-    void apply(IncidentEvent event, long sequence, Instant recordedAt) {
+    /**
+     * Applies the event unless it was applied already (a redelivery); the organisation is the event's metadata, and
+     * the declaration's is the incident's.
+     */
+    void apply(IncidentEvent event, long sequence, Instant recordedAt, String eventOrganisation) {
         if (sequence <= lastSequence) {
             return;
         }
         lastSequence = sequence;
         lastRecordedAt = recordedAt;
         if (event instanceof IncidentDeclared e) {
+            organisation = eventOrganisation;
             title = e.title();
             status = IncidentStatus.DECLARED;
             severity = e.severity();

@@ -16,12 +16,16 @@ import java.time.Instant;
 @Table(name = "incident_summary", indexes = {
         @Index(name = "incident_summary_declared", columnList = "declared_at"),
         @Index(name = "incident_summary_status", columnList = "status, declared_at"),
-        @Index(name = "incident_summary_severity", columnList = "severity, declared_at")})
+        @Index(name = "incident_summary_severity", columnList = "severity, declared_at"),
+        @Index(name = "incident_summary_organisation", columnList = "organisation, declared_at")})
 class IncidentSummary {
 
     @Id
     @Column(name = "incident_id", length = 200)
     String incidentId;
+    /** The organisation the incident was declared for; {@code null} without tenancy. */
+    @Column(name = "organisation", length = 200)
+    String organisation;
     @Column(name = "title", length = 200, nullable = false)
     String title;
     @Column(name = "status", length = 20, nullable = false)

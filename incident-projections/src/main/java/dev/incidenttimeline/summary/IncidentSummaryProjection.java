@@ -2,11 +2,13 @@ package dev.incidenttimeline.summary;
 
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +34,10 @@ public class IncidentSummaryProjection {
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         Batch batch = BatchWork.current(PROCESSING_GROUP + ".batch", Batch::new);
-        batch.events.add(new Applied(event, sequence, recordedAt));
+        batch.events.add(new Applied(event, sequence, recordedAt, organisation));
         BatchWork.flushIfUnmanaged(batch);
     }
 
@@ -43,7 +46,7 @@ public class IncidentSummaryProjection {
         store.reset();
     }
 
-    private record Applied(IncidentEvent event, long sequence, Instant recordedAt) {
+    private record Applied(IncidentEvent event, long sequence, Instant recordedAt, String organisation) {
     }
 
     private final class Batch implements BatchWork.Flushable {
@@ -56,7 +59,7 @@ public class IncidentSummaryProjection {
                     .map(applied -> applied.event().incidentId().value()).distinct().toList()));
             for (Applied applied : events) {
                 states.computeIfAbsent(applied.event().incidentId().value(), IncidentState::new)
-                        .apply(applied.event(), applied.sequence(), applied.recordedAt());
+                        .apply(applied.event(), applied.sequence(), applied.recordedAt(), applied.organisation());
             }
             // A stream that does not start with its declaration (a partial import) has nothing to summarise.
             store.save(states.values().stream().filter(IncidentState::declared).toList());

@@ -4,6 +4,8 @@ import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Milestone;
 import dev.incidenttimeline.incident.api.Role;
 import dev.incidenttimeline.incident.api.TaskId;
+import dev.incidenttimeline.tenancy.Organisations;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.ArrayList;
@@ -19,18 +21,21 @@ public class SummaryQueryHandler {
         this.store = store;
     }
 
+    /** The incidents of the asking organisation (all without tenancy) that pass the filter. */
     @QueryHandler
-    public List<IncidentSummaryView> handle(ListIncidents query) {
-        List<String> ids = store.find(query);
+    public List<IncidentSummaryView> handle(ListIncidents query,
+                                            @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
+        List<String> ids = store.find(query, organisation);
         Map<String, IncidentState> states = store.load(ids);
         return ids.stream().map(states::get).map(SummaryQueryHandler::summary).toList();
     }
 
-    /** The incident's current state, or {@code null} if it is not known (yet). */
+    /** The incident's current state, or {@code null} if it is not known (yet) or another organisation's. */
     @QueryHandler
-    public IncidentDetailView handle(FindIncident query) {
+    public IncidentDetailView handle(FindIncident query,
+                                     @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         IncidentState state = store.load(List.of(query.incidentId().value())).get(query.incidentId().value());
-        if (state == null) {
+        if (state == null || !Organisations.mayAccess(organisation, state.organisation)) {
             return null;
         }
         List<RoleView> roles = state.roles.entrySet().stream()

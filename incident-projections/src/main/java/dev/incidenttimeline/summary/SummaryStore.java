@@ -31,7 +31,7 @@ class SummaryStore {
     private static final int IN_LIST = 500;
     private static final String COLUMNS = "title, status, severity, detected_by, drill, declared_by, declared_at, "
             + "detected_at, impact_started_at, acknowledged_at, mitigated_at, resolved_at, impact_ended_at, closed_at, "
-            + "acknowledged, postmortem, customers_affected, users_affected, last_sequence, last_recorded_at";
+            + "acknowledged, postmortem, customers_affected, users_affected, last_sequence, last_recorded_at, organisation";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -74,7 +74,7 @@ class SummaryStore {
         List<IncidentState> fresh = states.stream().filter(state -> !state.stored).toList();
         List<IncidentState> known = states.stream().filter(state -> state.stored).toList();
         jdbc.batchUpdate("insert into incident_summary (" + COLUMNS + ", incident_id) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, 1000, this::bind);
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, 1000, this::bind);
         jdbc.batchUpdate("update incident_summary set " + COLUMNS.replace(",", " = ?,") + " = ? where incident_id = ?",
                 known, 1000, this::bind);
         replace("incident_summary_service", "insert into incident_summary_service (incident_id, service) values (?, ?)",
@@ -93,10 +93,17 @@ class SummaryStore {
                                 task.completedBy()})));
     }
 
-    /** The ids of the incidents that pass the filter, newest declaration first. */
-    List<String> find(ListIncidents filter) {
+    /**
+     * The ids of the incidents that pass the filter, newest declaration first; only the organisation's when one is
+     * given.
+     */
+    List<String> find(ListIncidents filter, String organisation) {
         StringBuilder sql = new StringBuilder("select s.incident_id from incident_summary s where 1 = 1");
         MapSqlParameterSource parameters = new MapSqlParameterSource();
+        if (organisation != null) {
+            sql.append(" and s.organisation = :organisation");
+            parameters.addValue("organisation", organisation);
+        }
         if (!filter.statuses().isEmpty()) {
             sql.append(" and s.status in (:statuses)");
             parameters.addValue("statuses", filter.statuses().stream().map(Enum::name).toList());
@@ -177,6 +184,7 @@ class SummaryStore {
         }
         statement.setLong(column++, state.lastSequence);
         statement.setObject(column++, toSql(state.lastRecordedAt));
+        statement.setString(column++, state.organisation);
         statement.setString(column, state.incidentId);
     }
 
@@ -203,6 +211,7 @@ class SummaryStore {
         state.usersAffected = (Long) row.getObject("users_affected", Long.class);
         state.lastSequence = row.getLong("last_sequence");
         state.lastRecordedAt = instant(row, "last_recorded_at");
+        state.organisation = row.getString("organisation");
         return state;
     }
 

@@ -1,7 +1,9 @@
 package dev.incidenttimeline.timeline;
 
+import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -9,8 +11,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +39,9 @@ public class TimelineProjection {
     @EventHandler
     void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         Batch batch = BatchWork.current(PROCESSING_GROUP + ".batch", Batch::new);
+        if (event instanceof IncidentDeclared) {
+            batch.declaredFor.put(event.incidentId().value(), Organisations.of(message));
+        }
         TimelineEntries.translate(event, message.getIdentifier(), sequence, message.getTimestamp(), batch.entries::add,
                 batch.changes::add);
         batch.incidents.add(event.incidentId().value());
@@ -51,10 +58,12 @@ public class TimelineProjection {
         private final List<EntryRow> entries = new ArrayList<>();
         private final List<ChangeRow> changes = new ArrayList<>();
         private final Set<String> incidents = new HashSet<>();
+        /** The incidents declared in this batch and their organisations (a value may be {@code null}). */
+        private final Map<String, String> declaredFor = new HashMap<>();
 
         @Override
         public void flush() {
-            store.write(entries, changes);
+            store.write(entries, changes, declaredFor);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.incidenttimeline.timeline;
 
 import dev.incidenttimeline.incident.api.EntryId;
+import dev.incidenttimeline.tenancy.Organisations;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
@@ -40,9 +42,13 @@ public class TimelineQueryHandler {
         this.emitter = emitter;
     }
 
+    /** The timeline; empty if the incident is not known (yet) or is another organisation's. */
     @QueryHandler
-    public TimelineView handle(FindTimeline query) {
+    public TimelineView handle(FindTimeline query, @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         String incidentId = query.incidentId().value();
+        if (!store.visibleTo(incidentId, organisation)) {
+            return new TimelineView(query.incidentId(), query.knownAt(), List.of());
+        }
         return fold(query, store.entries(incidentId), store.changes(incidentId));
     }
 
@@ -52,7 +58,8 @@ public class TimelineQueryHandler {
             if (subscription.getPayload() instanceof FindTimeline query
                     && incidentIds.contains(query.incidentId().value())) {
                 String subscriptionId = subscription.getIdentifier();
-                emitter.emit(message -> message.getIdentifier().equals(subscriptionId), handle(query));
+                emitter.emit(message -> message.getIdentifier().equals(subscriptionId),
+                        handle(query, Organisations.of(subscription)));
             }
         }
     }

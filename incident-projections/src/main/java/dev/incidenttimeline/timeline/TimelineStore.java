@@ -44,7 +44,11 @@ class TimelineStore {
      * Stores the rows that are not stored yet (a redelivered event changes nothing), then clears the content of
      * every entry that one of the redactions hides.
      */
-    void write(List<EntryRow> entries, List<ChangeRow> changes) {
+    void write(List<EntryRow> entries, List<ChangeRow> changes, Map<String, String> declaredFor) {
+        Set<String> storedIncidents = existing("timeline_incident", "incident_id", declaredFor.keySet());
+        jdbc.batchUpdate("insert into timeline_incident (incident_id, organisation) values (?, ?)",
+                declaredFor.entrySet().stream().filter(incident -> !storedIncidents.contains(incident.getKey()))
+                        .map(incident -> new Object[] {incident.getKey(), incident.getValue()}).toList());
         Set<String> storedEntries = existing("timeline_entry", entries.stream().map(EntryRow::id).toList());
         List<EntryRow> newEntries = describe(entries.stream().filter(row -> !storedEntries.contains(row.id()))
                 .toList());
@@ -106,6 +110,17 @@ class TimelineStore {
     void reset() {
         jdbc.update("delete from timeline_change");
         jdbc.update("delete from timeline_entry");
+        jdbc.update("delete from timeline_incident");
+    }
+
+    /** Whether someone acting for {@code organisation} may see the incident's timeline (it must be declared). */
+    boolean visibleTo(String incidentId, String organisation) {
+        if (organisation == null) {
+            return true;
+        }
+        List<String> owners = jdbc.queryForList("select organisation from timeline_incident where incident_id = ?",
+                String.class, incidentId);
+        return !owners.isEmpty() && organisation.equals(owners.get(0));
     }
 
     List<EntryRow> entries(String incidentId) {
@@ -171,9 +186,14 @@ class TimelineStore {
     }
 
     private Set<String> existing(String table, Collection<String> ids) {
+        return existing(table, "id", ids);
+    }
+
+    private Set<String> existing(String table, String idColumn, Collection<String> ids) {
         Set<String> found = new HashSet<>();
         for (List<String> chunk : chunks(ids)) {
-            found.addAll(named.queryForList("select id from " + table + " where id in (:ids)",
+            found.addAll(named.queryForList("select " + idColumn + " from " + table + " where " + idColumn
+                            + " in (:ids)",
                     new MapSqlParameterSource("ids", chunk), String.class));
         }
         return found;

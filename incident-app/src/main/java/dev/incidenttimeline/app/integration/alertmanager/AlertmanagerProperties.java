@@ -19,13 +19,19 @@ import java.util.Map;
  * @param defaultSeverity the severity when no firing alert has a known severity label
  * @param serviceLabels   the labels that name the affected service, tried in this order for each firing alert
  * @param declaredBy      who an incident declared from a notification is declared by
+ * @param bearerToken     the secret Alertmanager sends as {@code Authorization: Bearer <secret>} (its
+ *                        {@code http_config.authorization.credentials}); a delivery with it needs no API token.
+ *                        Without it, deliveries need an API token of a responder
+ * @param organisation    the organisation whose incidents the deliveries authenticated by {@code bearerToken} are
  */
 @ConfigurationProperties("incident.integrations.alertmanager")
 public record AlertmanagerProperties(@DefaultValue("severity") String severityLabel,
                                      Map<String, Severity> severities,
                                      @DefaultValue("SEV3") Severity defaultSeverity,
                                      @DefaultValue({"service", "job"}) List<String> serviceLabels,
-                                     @DefaultValue("alertmanager") String declaredBy) {
+                                     @DefaultValue("alertmanager") String declaredBy,
+                                     String bearerToken,
+                                     String organisation) {
 
     public AlertmanagerProperties {
         Map<String, Severity> normalized = new LinkedHashMap<>();

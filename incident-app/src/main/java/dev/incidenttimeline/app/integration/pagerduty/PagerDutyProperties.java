@@ -19,13 +19,17 @@ import java.util.Map;
  *                        {@code high} → SEV2, {@code low} → SEV4
  * @param defaultSeverity the severity when neither priority nor urgency is known
  * @param declaredBy      who an incident declared from PagerDuty is declared by
+ * @param organisation    the organisation whose incidents the signed deliveries are; with a {@code secret} a
+ *                        delivery needs no API token (its signature is its proof), without one it needs an API
+ *                        token of a responder
  */
 @ConfigurationProperties("incident.integrations.pagerduty")
 public record PagerDutyProperties(String secret,
                                   Map<String, Severity> priorities,
                                   Map<String, Severity> urgencies,
                                   @DefaultValue("SEV3") Severity defaultSeverity,
-                                  @DefaultValue("pagerduty") String declaredBy) {
+                                  @DefaultValue("pagerduty") String declaredBy,
+                                  String organisation) {
 
     public PagerDutyProperties {
         priorities = lowerCaseKeys(priorities, Map.of("p1", Severity.SEV1, "p2", Severity.SEV2, "p3", Severity.SEV3,
@@ -33,7 +37,7 @@ public record PagerDutyProperties(String secret,
         urgencies = lowerCaseKeys(urgencies, Map.of("high", Severity.SEV2, "low", Severity.SEV4));
     }
 
-    boolean verifiesSignatures() {
+    public boolean verifiesSignatures() {
         return secret != null && !secret.isEmpty();
     }
 
