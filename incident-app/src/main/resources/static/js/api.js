@@ -1,4 +1,14 @@
-// Every call of the page to the server goes through api(): one place for headers (and, later, authentication).
+// Every call of the page to the server goes through api(): one place for headers and the API token.
+
+const TOKEN_KEY = 'incident-timeline.token';
+
+/** Keeps the API token for this tab only (sessionStorage: gone when the tab closes, never a cookie). */
+export function signIn(token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+/** Fired on document when the server wants a (valid) token; the page then shows its sign-in dialog. */
+export const SIGN_IN_REQUIRED = 'incident-timeline:sign-in-required';
 
 /** A refused request: the RFC 9457 problem the server answered with. */
 export class ApiError extends Error {
@@ -24,6 +34,10 @@ export async function api(path, options = {}) {
     if (!headers.has('Accept')) {
         headers.set('Accept', 'application/json');
     }
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) {
+        headers.set('Authorization', `Bearer ${token}`);
+    }
     let response;
     try {
         response = await fetch(path, {...options, headers, body, credentials: 'same-origin'});
@@ -36,6 +50,10 @@ export async function api(path, options = {}) {
             problem = await response.json();
         } catch (notJson) {
             problem = {detail: `The server answered ${response.status} ${response.statusText}.`};
+        }
+        if (response.status === 401) {
+            sessionStorage.removeItem(TOKEN_KEY);
+            document.dispatchEvent(new CustomEvent(SIGN_IN_REQUIRED));
         }
         throw new ApiError(response.status, problem);
     }

@@ -1,5 +1,5 @@
 // The page's entry point: routes (#/, #/incidents/{id}, #/metrics), the responder's name, the declare dialog.
-import {api} from './api.js';
+import {api, signIn, SIGN_IN_REQUIRED} from './api.js';
 import {localInputToInstant, showError} from './dom.js';
 import {renderList} from './list.js';
 import {renderIncident} from './incident.js';
@@ -32,6 +32,22 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+
+// Signing in: the server answered 401, so ask for an API token, keep it for this tab and load the page again.
+const signInDialog = document.getElementById('sign-in-dialog');
+document.addEventListener(SIGN_IN_REQUIRED, () => {
+    if (!signInDialog.open) {
+        signInDialog.showModal();
+        document.getElementById('sign-in-token').focus();
+    }
+});
+document.getElementById('sign-in-form').addEventListener('submit', event => {
+    event.preventDefault();
+    signIn(document.getElementById('sign-in-token').value.trim());
+    signInDialog.close();
+    route();
+});
+
 route();
 
 // Declaring an incident.

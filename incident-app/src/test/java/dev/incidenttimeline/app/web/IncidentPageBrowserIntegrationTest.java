@@ -77,6 +77,11 @@ class IncidentPageBrowserIntegrationTest {
     void declaresAnIncidentAndFollowsItOnTheTimelineToThePostmortem() throws IOException {
         String title = "Checkout times out " + UUID.randomUUID().toString().substring(0, 8);
         browser.get(base() + "/");
+        // The page asks for an API token first: the app's local demo token (application.yml).
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-token")))
+            .sendKeys("incident-demo-admin");
+        browser.findElement(By.id("sign-in-submit")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("sign-in-dialog")));
         browser.findElement(By.id("me")).sendKeys("Maria");
 
         browser.findElement(By.id("declare-open")).click();
