@@ -1,5 +1,6 @@
 package dev.incidenttimeline.projections;
 
+import dev.incidenttimeline.metrics.MetricsConfiguration;
 import dev.incidenttimeline.embedding.IncidentCoreAutoConfiguration;
 import dev.incidenttimeline.replay.ReplayConfiguration;
 import dev.incidenttimeline.summary.SummaryConfiguration;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
 @Import({
         TimelineConfiguration.class,
         SummaryConfiguration.class,
+        MetricsConfiguration.class,
         // read models added by other packages go here, one line each
         ReplayConfiguration.class,
         TransferConfiguration.class

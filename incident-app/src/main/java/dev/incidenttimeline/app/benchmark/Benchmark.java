@@ -1,0 +1,265 @@
+package dev.incidenttimeline.app.benchmark;
+
+import dev.incidenttimeline.app.IncidentTimelineApplication;
+import dev.incidenttimeline.app.benchmark.Report.Line;
+import dev.incidenttimeline.app.benchmark.Report.Series;
+import dev.incidenttimeline.embedding.IncidentGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark: one command that prints, in one run, every figure next to its baseline measured in the same
+ * process on the same database. See {@link Options} for what can be set; {@code --quick} takes seconds, the
+ * defaults take minutes.
+ *
+ * <pre>
+ * mvn -q -DskipTests package
+ * java -Xmx512m -Dloader.main=dev.incidenttimeline.app.benchmark.Benchmark \
+ *      -cp incident-app/target/incident-app-0.1.0-SNAPSHOT.jar org.springframework.boot.loader.launch.PropertiesLauncher
+ * </pre>
+ *
+ * <ol>
+ *     <li>command path: commands/s through the gateway, one caller and several, against raw one-row-per-transaction
+ *     JDBC inserts of the same event rows;</li>
+ *     <li>(later) replay of each read model against the raw scan;</li>
+ *     <li>(later) query latencies;</li>
+ *     <li>long incidents: command latency on an incident with 10,000 entries against a fresh one;</li>
+ *     <li>footprint: start-up to ready against a bare Boot context; the raw scan of 1,000,000 events and its peak heap.</li>
+ * </ol>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            benchmark(args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            // A failed run must not leave a JVM behind (the app's non-daemon threads would keep it alive).
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void benchmark(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith(Startup.PROBE + "=")) {
+            Startup.probe(args[0].substring(Startup.PROBE.length() + 1), args[1], args[2]);
+            return;
+        }
+        Options options = Options.parse(args);
+        Report report = new Report(System.out);
+        try (Database database = Database.create(options.postgres())) {
+            System.out.println("Incident Timeline benchmark on " + database.name() + " (" + database.url() + "), "
+                    + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                    + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB, " + options);
+            long began = System.nanoTime();
+            ConfigurableApplicationContext app = start(database, options);
+            double startMillis = (System.nanoTime() - began) / 1e6;
+            try {
+                run(app, options, report, database, startMillis);
+            } finally {
+                app.close();
+            }
+        }
+        report.print("## Results (" + (options.postgres() ? "PostgreSQL" : "H2 file") + ", " + options.runs()
+                + " runs, " + Instant.now() + ")");
+    }
+
+    private static ConfigurableApplicationContext start(Database database, Options options) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", database.url());
+        settings.put("spring.datasource.username", database.username());
+        settings.put("spring.datasource.password", "");
+        settings.put("server.port", "0");
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("logging.level.root", "warn");
+        // The benchmark's own incidents only (the app loads demo incidents at its first start).
+        settings.put("incident.demo.enabled", "false");
+        for (String argument : options.appArguments()) {
+            settings.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+        }
+        return new SpringApplicationBuilder(IncidentTimelineApplication.class).run(arguments(settings));
+    }
+
+    /** Settings as command-line arguments: they win over the app's own application.yml. */
+    static String[] arguments(Map<String, String> settings) {
+        return settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
+    }
+
+    private static void run(ConfigurableApplicationContext app, Options options, Report report, Database database,
+                            double startMillis) throws Exception {
+        IncidentGateway gateway = app.getBean(IncidentGateway.class);
+        EventTable table = new EventTable(app.getBean(DataSource.class), app.getBean("eventSerializer", Serializer.class));
+
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        if (options.runs("commands")) {
+            commandPath(new CommandPath(gateway, table), processing, options, report);
+        }
+        if (options.runs("long")) {
+            longIncident(new LongIncident(gateway, app.getBean("incidentCache", Cache.class)), options, report);
+        }
+        if (options.runs("scan")) {
+            // The read models' processors would read the generated events while they are scanned: stop them.
+            processors(processing, false);
+            scan(table, options, report);
+        }
+        if (options.runs("startup")) {
+            startup(options, report, startMillis);
+        }
+    }
+
+    private static void commandPath(CommandPath path, EventProcessingConfiguration processing, Options options,
+                                    Report report) throws Exception {
+        report.section("1. Command path: commands/s through IncidentGateway vs raw JDBC inserts, 1 row per transaction");
+        Duration window = Duration.ofSeconds(options.seconds());
+        path.commandsPerSecond(1, window);                    // warm-up: JIT, pool, caches
+        path.rawInsertsPerSecond(1, options.rawRows() / 2);
+        int callers = options.callers();
+        List<Double> one = new ArrayList<>();
+        List<Double> rawOne = new ArrayList<>();
+        List<Double> many = new ArrayList<>();
+        List<Double> rawMany = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            one.add(path.commandsPerSecond(1, window));
+            rawOne.add(path.rawInsertsPerSecond(1, options.rawRows()));
+            many.add(path.commandsPerSecond(callers, window));
+            rawMany.add(path.rawInsertsPerSecond(callers, options.rawRows()));
+            System.out.printf(Locale.ROOT, "    run %d: 1 caller %.0f cmd/s (raw %.0f rows/s), %d callers %.0f cmd/s "
+                    + "(raw %.0f rows/s)%n", run, one.get(run - 1), rawOne.get(run - 1), callers, many.get(run - 1),
+                    rawMany.get(run - 1));
+        }
+        report.add(new Line("commands/s, 1 caller", "cmd/s", new Series(one), "raw inserts/s, 1 thread",
+                new Series(rawOne), "≥ 10 %"));
+        report.add(new Line("commands/s, " + callers + " callers", "cmd/s", new Series(many),
+                "raw inserts/s, " + callers + " threads", new Series(rawMany), null));
+        if (!processing.eventProcessors().isEmpty()) {
+            // What the read models' processors cost the command path: the same figure with them stopped.
+            processors(processing, false);
+            List<Double> stopped = new ArrayList<>();
+            List<Double> rawStopped = new ArrayList<>();
+            for (int run = 1; run <= options.runs(); run++) {
+                stopped.add(path.commandsPerSecond(1, window));
+                rawStopped.add(path.rawInsertsPerSecond(1, options.rawRows()));
+            }
+            processors(processing, true);
+            report.add(new Line("commands/s, 1 caller, event processors stopped", "cmd/s", new Series(stopped),
+                    "raw inserts/s, 1 thread", new Series(rawStopped), null));
+            report.note("Event processors (read models): " + String.join(", ", processing.eventProcessors().keySet())
+                    + "; they run during the other figures, as in the app.");
+        }
+        report.note("Each command stores exactly one event (the mix: declare, acknowledge, leader, alert, status "
+                + "updates, notes, impact, severity, a task, mitigate, alert resolved, resolve; a postmortem and close "
+                + "from 20 steps on; 10-50 commands per incident), so commands/s is also events/s.");
+    }
+
+    private static void longIncident(LongIncident incident, Options options, Report report) {
+        report.section("4. Long incidents: command latency on an incident with " + options.longEntries()
+                + " timeline entries vs a fresh incident");
+        double buildRate = incident.build(options.longEntries(), 100);
+        incident.latencies(Math.min(200, options.latencyOps()));          // warm-up
+        List<Double> longP50 = new ArrayList<>();
+        List<Double> longP99 = new ArrayList<>();
+        List<Double> freshP50 = new ArrayList<>();
+        List<Double> freshP99 = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            long[][] nanos = incident.latencies(options.latencyOps());
+            longP50.add(Report.percentile(nanos[0], 50) / 1e6);
+            longP99.add(Report.percentile(nanos[0], 99) / 1e6);
+            freshP50.add(Report.percentile(nanos[1], 50) / 1e6);
+            freshP99.add(Report.percentile(nanos[1], 99) / 1e6);
+        }
+        List<Double> coldLong = new ArrayList<>();
+        List<Double> coldFresh = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            long[][] nanos = incident.coldLatencies(20);
+            coldLong.add(Report.percentile(nanos[0], 50) / 1e6);
+            coldFresh.add(Report.percentile(nanos[1], 50) / 1e6);
+        }
+        report.add(new Line("p50 latency, long incident", "ms", new Series(longP50), "fresh incident p50",
+                new Series(freshP50), "≤ 2×"));
+        report.add(new Line("p99 latency, long incident", "ms", new Series(longP99), "fresh incident p99",
+                new Series(freshP99), "≤ 2×"));
+        report.add(new Line("p50 latency after eviction from the cache, long incident", "ms", new Series(coldLong),
+                "same on a fresh incident", new Series(coldFresh), null));
+        report.note(String.format(Locale.ROOT, "Building the long incident (%,d notes, one command each) ran at "
+                + "%,.0f commands/s; the incident grows by %,d more notes while it is measured.", options.longEntries(),
+                buildRate, options.runs() * options.latencyOps() * 2L));
+    }
+
+    private static void scan(EventTable table, Options options, Report report) throws Exception {
+        report.section("2. Replay baseline: raw JDBC scan of the event table, every payload deserialized");
+        long before = table.count();
+        BulkEvents.Written written = new BulkEvents(table).write(options.events(), 5,
+                Instant.now().minus(Duration.ofDays(1)), 42);
+        report.note(String.format(Locale.ROOT, "Bulk generator: %,d events of %,d incidents over five years "
+                        + "(%,.0f bytes per event) in %.1f s = %,.0f events/s; the table holds %,d events.",
+                written.events(), written.incidents(), (double) written.bytes() / written.events(), written.seconds(),
+                written.events() / written.seconds(), before + written.events()));
+        List<Double> rates = new ArrayList<>();
+        List<Double> peaks = new ArrayList<>();
+        for (int run = 1; run <= options.scanRuns(); run++) {
+            System.gc();
+            long start = System.nanoTime();
+            EventTable.Scan scan;
+            try (HeapSampler heap = new HeapSampler()) {
+                scan = table.scan(1_000);
+                peaks.add(heap.peakMb());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rates.add(scan.events() / seconds);
+            System.out.printf(Locale.ROOT, "    scan %d: %,d events in %.1f s%n", run, scan.events(), seconds);
+        }
+        report.add(new Line("raw scan + deserialize", "events/s", new Series(rates), null, null, null));
+        report.add(new Line("peak heap in use during the scan (sampled)", "MB", new Series(peaks), null, null,
+                "max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB"));
+        report.note("The replay figures per read model come with the read models; this is the baseline they "
+                + "are measured against (pages of 1,000 rows by global index, as a tracking processor reads).");
+    }
+
+    private static void startup(Options options, Report report, double inProcessMillis) throws Exception {
+        report.section("5. Footprint: start-up of a fresh JVM to ready vs a bare Spring Boot + DataSource + JPA context");
+        List<Double> app = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        List<Double> appHeap = new ArrayList<>();
+        List<Double> bareHeap = new ArrayList<>();
+        for (int run = 1; run <= options.startupRuns(); run++) {
+            Startup.Start appStart = Startup.measure("app", options.postgres());
+            Startup.Start bareStart = Startup.measure("bare", options.postgres());
+            app.add(appStart.readyMillis());
+            appHeap.add(appStart.heapAfterStartMb());
+            bare.add(bareStart.readyMillis());
+            bareHeap.add(bareStart.heapAfterStartMb());
+        }
+        report.add(new Line("JVM start to app ready", "ms", new Series(app), "bare Boot + JPA", new Series(bare), null));
+        report.add(new Line("live heap after start (after GC)", "MB", new Series(appHeap), "bare Boot + JPA",
+                new Series(bareHeap), null));
+        report.note(String.format(Locale.ROOT, "In this process, the first start of the app context took %,.0f ms.",
+                inProcessMillis));
+    }
+
+    private static void processors(EventProcessingConfiguration processing, boolean run) {
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (run) {
+                processor.start();
+            } else {
+                processor.shutDown();
+            }
+        }
+    }
+}

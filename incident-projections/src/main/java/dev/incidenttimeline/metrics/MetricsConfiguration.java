@@ -1,0 +1,86 @@
+package dev.incidenttimeline.metrics;
+
+import dev.incidenttimeline.projections.ProjectionGroup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The response-metrics read model: its entities (registered as an auto-configuration package), the catalogue of
+ * metric definitions (the standard ones plus every {@link MetricDefinition} bean of the host), the projection on a
+ * pooled streaming processor, the query handlers and the {@link MetricsQueries} facade. Every bean can be replaced
+ * by the host; {@code incident.projections.metrics.enabled=false} leaves it all out.
+ */
+@Configuration(proxyBeanMethods = false)
+@AutoConfigurationPackage
+@ConditionalOnProperty(prefix = "incident.projections.metrics", name = "enabled", havingValue = "true",
+        matchIfMissing = true)
+@EnableConfigurationProperties(MetricsProperties.class)
+public class MetricsConfiguration {
+
+    /**
+     * The standard definitions, then the host's {@link MetricDefinition} beans (a bean with a standard name and a
+     * higher version replaces the standard definition).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MetricCatalog metricCatalog(ObjectProvider<MetricDefinition> hostDefinitions) {
+        List<MetricDefinition> definitions = new ArrayList<>(StandardMetrics.all());
+        hostDefinitions.orderedStream().forEach(definitions::add);
+        return new MetricCatalog(definitions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MetricsProjection metricsProjection(EntityManagerFactory entityManagerFactory,
+                                               PlatformTransactionManager transactionManager, MetricCatalog catalog) {
+        return new MetricsProjection(sharedEntityManager(entityManagerFactory),
+                new TransactionTemplate(transactionManager), catalog);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MetricsQueryHandler metricsQueryHandler(EntityManagerFactory entityManagerFactory, DataSource dataSource,
+                                                   PlatformTransactionManager transactionManager,
+                                                   MetricCatalog catalog, MetricsProperties properties) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
+                readOnly, catalog, properties.reportCacheSize());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MetricsQueries metricsQueries(QueryGateway queryGateway) {
+        return new MetricsQueries(queryGateway);
+    }
+
+    /**
+     * The metrics projection's processing group: it runs like every read model's, a pooled streaming processor with
+     * {@code incident.projections.batch-size} and the core's segment settings, and is part of every replay.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "metricsProjectionGroup")
+    public ProjectionGroup metricsProjectionGroup() {
+        return new ProjectionGroup(MetricsProjection.PROCESSING_GROUP);
+    }
+
+    private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
+        return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+    }
+}

@@ -1,0 +1,259 @@
+package dev.incidenttimeline.metrics;
+
+import dev.incidenttimeline.incident.api.DetectionSource;
+import dev.incidenttimeline.incident.api.Severity;
+import jakarta.persistence.EntityManager;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Answers the metrics queries from the read model. Reports select the values of the period and aggregate them here,
+ * so the percentiles are the same on every database.
+ */
+public class MetricsQueryHandler {
+
+    static final String ALL = "all";
+    static final String NONE = "none";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsQueryHandler.class);
+
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final MetricCatalog catalog;
+    private final ReportCache reports;
+    private volatile boolean tokensReadable = true;
+
+    /**
+     * @param reportCacheSize how many reports to keep for as long as the read model does not change (0: none)
+     */
+    public MetricsQueryHandler(EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate transactions,
+                               MetricCatalog catalog, int reportCacheSize) {
+        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.reports = new ReportCache(reportCacheSize);
+    }
+
+    @QueryHandler
+    public Optional<IncidentMetricsView> handle(FindIncidentMetrics query) {
+        return transactions.execute(status -> Optional
+                .ofNullable(entityManager.find(MetricsIncident.class, query.incidentId().value()))
+                .map(incident -> incident.toView(catalog.definitions())));
+    }
+
+    @QueryHandler
+    public MetricsReportView handle(SummarizeMetrics query) {
+        return transactions.execute(status -> reports.get(query, revision(), () -> summarize(query)));
+    }
+
+    /**
+     * The read model's revision: the metrics processor's tokens (stored in the same transaction as the rows they
+     * produced, so they change exactly when the model may have, on whichever node) and the catalogue's revision.
+     * Null, so nothing is cached, when the tokens cannot be read (a token store in other tables).
+     */
+    private Object revision() {
+        if (!tokensReadable) {
+            return null;
+        }
+        try {
+            List<Object> revision = new ArrayList<>();
+            revision.add(catalog.revision());
+            jdbc.query("select segment, token from token_entry where processor_name = ? order by segment",
+                    (ResultSet row) -> {
+                        revision.add(row.getInt(1));
+                        byte[] token = row.getBytes(2);
+                        revision.add(token == null ? null : ByteBuffer.wrap(token));
+                    }, MetricsProjection.PROCESSING_GROUP);
+            return revision;
+        } catch (DataAccessException unreadable) {
+            LOG.warn("Metrics reports are not cached: the processor's tokens cannot be read ({})",
+                    unreadable.getMessage());
+            tokensReadable = false;
+            return null;
+        }
+    }
+
+    /**
+     * Two plain SQL selects, each from one table: the incidents of the period (for the counts) and their values.
+     * Going around JPA is on purpose: at 100,000 incidents (1.1 million values) Hibernate's handling of the rows cost
+     * more than the select; and aggregating in SQL ({@code percentile_cont}) was far slower on H2.
+     */
+    private MetricsReportView summarize(SummarizeMetrics query) {
+        Map<String, Group> groups = new TreeMap<>();
+        Keys keys = new Keys(query.groupBy());
+        jdbc.query(select(query, "i", keys.column("i") + ", i.customer_first from metrics_incident i"),
+                (ResultSet row) -> {
+                    groups.computeIfAbsent(keys.of(row), Group::new).add(row.getBoolean(2));
+                }, parameters(query));
+        jdbc.query(select(query, "v", keys.column("v") + ", v.metric, v.value_millis, v.inconsistent"
+                + " from metrics_value v", "v.value_millis is not null"), (ResultSet row) -> {
+            groups.get(keys.of(row)).value(row.getString(2), row.getLong(3), row.getBoolean(4));
+        }, parameters(query));
+        List<String> metrics = catalog.definitions().stream().map(MetricDefinition::name).toList();
+        return new MetricsReportView(query.from(), query.to(), query.groupBy(), query.includeDrills(),
+                groups.values().stream().map(group -> group.toView(metrics)).toList());
+    }
+
+    /** A select from the incidents ({@code i}) or the values ({@code v}), which both have the columns filtered by. */
+    private static String select(SummarizeMetrics query, String table, String columnsAndTable, String... conditions) {
+        StringBuilder sql = new StringBuilder("select ").append(columnsAndTable);
+        if (query.groupBy() == MetricsGroupBy.SERVICE) {
+            sql.append(" left join metrics_incident_service s on s.incident_id = ").append(table)
+                    .append(".incident_id");
+        }
+        sql.append(" where ").append(table).append(".declared_at is not null");
+        if (query.from() != null) {
+            sql.append(" and ").append(table).append(".declared_at >= ?");
+        }
+        if (query.to() != null) {
+            sql.append(" and ").append(table).append(".declared_at < ?");
+        }
+        if (!query.includeDrills()) {
+            sql.append(" and ").append(table).append(".drill = false");
+        }
+        for (String condition : conditions) {
+            sql.append(" and ").append(condition);
+        }
+        return sql.toString();
+    }
+
+    private static Object[] parameters(SummarizeMetrics query) {
+        return Stream.of(query.from(), query.to()).filter(Objects::nonNull)
+                .map(instant -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)).toArray();
+    }
+
+    /** Reads a row's group key from the first column; keys of periods are computed once per day. */
+    private static final class Keys {
+
+        private final MetricsGroupBy groupBy;
+        private final Map<Long, String> periodsByDay = new HashMap<>();
+
+        Keys(MetricsGroupBy groupBy) {
+            this.groupBy = groupBy;
+        }
+
+        String column(String table) {
+            if (groupBy == null) {
+                return "'" + ALL + "'";
+            }
+            return switch (groupBy) {
+                case SERVICE -> "s.service";
+                case SEVERITY -> table + ".severity";
+                case DETECTED_BY -> table + ".detected_by";
+                case WEEK, MONTH -> table + ".declared_at";
+            };
+        }
+
+        String of(ResultSet row) throws SQLException {
+            if (groupBy != MetricsGroupBy.WEEK && groupBy != MetricsGroupBy.MONTH) {
+                String key = row.getString(1);
+                return key == null ? NONE : key;
+            }
+            Instant declaredAt = row.getObject(1, OffsetDateTime.class).toInstant();
+            return periodsByDay.computeIfAbsent(Math.floorDiv(declaredAt.getEpochSecond(), 86_400L),
+                    day -> key(groupBy, null, null, declaredAt));
+        }
+    }
+
+    static String key(MetricsGroupBy groupBy, Severity severity, DetectionSource detectedBy, Instant declaredAt) {
+        if (groupBy == null) {
+            return ALL;
+        }
+        ZonedDateTime declared = declaredAt.atZone(ZoneOffset.UTC);
+        return switch (groupBy) {
+            case SEVERITY -> String.valueOf(severity);
+            case DETECTED_BY -> String.valueOf(detectedBy);
+            case WEEK -> String.format("%d-W%02d", declared.get(IsoFields.WEEK_BASED_YEAR),
+                    declared.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH -> YearMonth.from(declared).toString();
+            case SERVICE -> throw new IllegalArgumentException("an incident has a key per service");
+        };
+    }
+
+    /** One group's figures while they are collected. */
+    private static final class Group {
+
+        private final String key;
+        private long incidents;
+        private long customerFirst;
+        private long inconsistencies;
+        private final Map<String, Values> values = new HashMap<>();
+
+        Group(String key) {
+            this.key = key;
+        }
+
+        void add(boolean reportedByCustomerFirst) {
+            incidents++;
+            if (reportedByCustomerFirst) {
+                customerFirst++;
+            }
+        }
+
+        void value(String metric, long millis, boolean inconsistent) {
+            Values collected = values.computeIfAbsent(metric, name -> new Values());
+            if (inconsistent) {
+                collected.inconsistencies++;
+                inconsistencies++;
+            } else {
+                collected.add(millis);
+            }
+        }
+
+        MetricsGroupView toView(List<String> metrics) {
+            Map<String, MetricSummaryView> summaries = new LinkedHashMap<>();
+            metrics.forEach(metric -> summaries.put(metric, values.getOrDefault(metric, new Values()).summary()));
+            values.keySet().stream().filter(metric -> !summaries.containsKey(metric)).sorted()
+                    .forEach(metric -> summaries.put(metric, values.get(metric).summary()));
+            return new MetricsGroupView(key, incidents, customerFirst,
+                    incidents == 0 ? 0 : (double) customerFirst / incidents, inconsistencies,
+                    Collections.unmodifiableMap(summaries));
+        }
+    }
+
+    /** A growable array of milliseconds: boxing every value would cost more than the query itself. */
+    private static final class Values {
+
+        private long[] millis = new long[16];
+        private int size;
+        private long inconsistencies;
+
+        void add(long value) {
+            if (size == millis.length) {
+                millis = Arrays.copyOf(millis, size * 2);
+            }
+            millis[size++] = value;
+        }
+
+        MetricSummaryView summary() {
+            return MetricSummaryView.of(Arrays.copyOf(millis, size), inconsistencies);
+        }
+    }
+}
