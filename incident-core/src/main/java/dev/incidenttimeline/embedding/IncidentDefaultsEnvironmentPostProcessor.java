@@ -12,9 +12,10 @@ import java.util.Map;
  * messages stored as JSON with Jackson (never XStream), no Axon Server (the event store is the host's database),
  * and no update check (nothing calls out at run time).
  *
- * <p>Flyway creates Axon's tables and the library's own non-JPA tables; read models still have their tables created
- * by Hibernate, so {@code spring.jpa.hibernate.ddl-auto} defaults to {@code update} (Spring Boot would switch it off
- * as soon as Flyway is present). Once every table has a migration this becomes {@code validate}.
+ * <p>Every table is created by a versioned Flyway migration ({@code db/migration} of each module: Axon's tables,
+ * deadlines and notifications in incident-core, the read models in incident-projections), on H2 and PostgreSQL
+ * alike; Hibernate only checks that the entities match them: {@code spring.jpa.hibernate.ddl-auto} defaults to
+ * {@code validate}. A host with JPA entities of its own adds migrations for their tables (or sets another value).
  */
 public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -26,7 +27,7 @@ public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPost
             "axon.serializer.messages", "jackson",
             "axon.axonserver.enabled", "false",
             "axon.update-check.disabled", "true",
-            "spring.jpa.hibernate.ddl-auto", "update");
+            "spring.jpa.hibernate.ddl-auto", "validate");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
