@@ -358,20 +358,26 @@ class SeveralProcessesIT {
 
     private void resetReadModels(List<String> tables) throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                statement.execute("DELETE FROM " + table);
-            }
+            // One statement for all: the read models' foreign keys point between their own tables.
+            statement.execute("TRUNCATE " + String.join(", ", tables));
             statement.execute("DELETE FROM token_entry WHERE processor_name NOT IN ("
                     + NOT_READ_MODELS.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
                     + ")");
         }
     }
 
-    /** Every read-model table's rows as text, in a canonical order (several segments insert in any order). */
+    /**
+     * Every read-model table's rows as text, in a canonical order (several segments insert in any order). Numeric
+     * surrogate ids (drawn from a sequence, so they depend on who inserted first) are left out; the ids derived from
+     * events are kept.
+     */
     private Map<String, List<String>> content(List<String> tables) throws SQLException {
         Map<String, List<String>> content = new LinkedHashMap<>();
         for (String table : tables) {
-            content.put(table, query("SELECT * FROM " + table).stream().map(Object::toString)
+            content.put(table, query("SELECT * FROM " + table).stream()
+                    .peek(row -> row.entrySet().removeIf(column -> column.getKey().equals("id")
+                            && column.getValue() instanceof Number))
+                    .map(Object::toString)
                     .sorted(Comparator.naturalOrder()).toList());
         }
         return content;
