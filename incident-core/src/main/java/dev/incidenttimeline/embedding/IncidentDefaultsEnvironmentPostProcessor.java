@@ -12,10 +12,12 @@ import java.util.Map;
  * messages stored as JSON with Jackson (never XStream), no Axon Server (the event store is the host's database),
  * and no update check (nothing calls out at run time).
  *
- * <p>Flyway creates Axon's tables and the library's own non-JPA tables; read models still have their tables created
- * by Hibernate, so {@code spring.jpa.hibernate.ddl-auto} defaults to {@code update} (Spring Boot would switch it off
- * as soon as Flyway is present), with {@link MigratedTablesSchemaFilterProvider} keeping it off the migrated tables.
- * Once every table has a migration this becomes {@code validate}.
+ * <p>Every table is created by a versioned Flyway migration ({@code db/migration} of each module: Axon's tables,
+ * deadlines and notifications in incident-core, the read models in incident-projections), on H2 and PostgreSQL
+ * alike; Hibernate only checks that the entities match them: {@code spring.jpa.hibernate.ddl-auto} defaults to
+ * {@code validate}. A host with JPA entities of its own adds migrations for their tables (or sets another value:
+ * {@link MigratedTablesSchemaFilterProvider} then keeps Hibernate's schema tools off the migrated Axon tables, whose
+ * binary columns {@code update} would otherwise shrink).
  *
  * <p>Axon's message handler timeouts are off: they capture a stack per message on the command path and could
  * interrupt a large replay batch.
@@ -30,8 +32,7 @@ public class IncidentDefaultsEnvironmentPostProcessor implements EnvironmentPost
             "axon.serializer.messages", "jackson",
             "axon.axonserver.enabled", "false",
             "axon.update-check.disabled", "true",
-            "spring.jpa.hibernate.ddl-auto", "update",
-            // Hibernate's schema tools leave the Flyway-owned Axon tables alone (update would alter their columns).
+            "spring.jpa.hibernate.ddl-auto", "validate",
             "spring.jpa.properties.hibernate.hbm2ddl.schema_filter_provider",
             MigratedTablesSchemaFilterProvider.class.getName(),
             // Axon's handler timeouts cost a stack capture per message and can interrupt a long replay batch.

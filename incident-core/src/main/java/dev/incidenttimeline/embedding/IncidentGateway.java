@@ -12,6 +12,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +29,8 @@ import java.util.Objects;
  *
  * <p>A command that lost a race with another change of the same incident (another thread or another node) is
  * sent again a few times; if it keeps losing, the caller gets {@link ErrorCode#CONCURRENT_MODIFICATION}, which is
- * safe to retry.
+ * safe to retry. A command that could not reach the event store (the database is down, or no connection could be
+ * had in time) ends in {@link ErrorCode#STORE_UNAVAILABLE}, also safe to retry: nothing was stored.
  *
  * <p>Organisations (tenants): a command goes out for the host's {@link CurrentOrganisation} (none without tenancy),
  * or for the organisation passed to {@link #declare(DeclareIncident, String)} / {@link #send(IncidentCommand, String)}.
@@ -128,6 +135,38 @@ public class IncidentGateway {
         if (failure instanceof AggregateNotFoundException) {
             return new IncidentRejected(ErrorCode.INCIDENT_NOT_FOUND, "There is no incident " + command.incidentId() + ".");
         }
+        if (storeUnreachable(failure)) {
+            IncidentRejected unavailable = new IncidentRejected(ErrorCode.STORE_UNAVAILABLE, "The event store cannot "
+                    + "be reached at the moment; nothing was stored. Try again in a little while.");
+            unavailable.initCause(failure);
+            return unavailable;
+        }
         return failure;
+    }
+
+    /**
+     * Whether the failure (or one of its causes) says the database could not be reached, as opposed to a fault in
+     * the data: Spring's translation of a connection that could not be had, or the JDBC driver's own.
+     */
+    static boolean storeUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQL state class 08 is a connection exception; PostgreSQL's 57P01..57P03 say the server is shutting down or
+     * starting (a pooled connection the server has just closed fails with these, and Axon then reports the insert
+     * as a duplicate: the SQL state is the reliable sign).
+     */
+    private static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 }

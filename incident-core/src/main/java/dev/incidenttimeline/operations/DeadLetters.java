@@ -29,6 +29,14 @@ public class DeadLetters {
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
     }
 
+    /** The processing groups (read models) that have a dead-letter queue, by name. */
+    public List<String> groups() {
+        return eventProcessing.eventProcessors().keySet().stream()
+                .filter(group -> eventProcessing.deadLetterQueue(group).isPresent())
+                .sorted()
+                .toList();
+    }
+
     /**
      * Lists the dead letters of a processing group, sequence by sequence, in the order they will be retried.
      *

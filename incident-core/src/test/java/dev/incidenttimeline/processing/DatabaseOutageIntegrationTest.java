@@ -5,6 +5,7 @@ import dev.incidenttimeline.incident.api.AddTimelineNote;
 import dev.incidenttimeline.incident.api.DeclareIncident;
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.EntryId;
+import dev.incidenttimeline.incident.api.ErrorCode;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.IncidentRejected;
 import dev.incidenttimeline.incident.api.Severity;
@@ -32,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The database goes away for a while (the test's own PostgreSQL server is stopped and started again): commands fail
- * with an exception while it is down (Spring's {@code CannotCreateTransactionException}) and store nothing, and
+ * The database goes away for a while (the test's own PostgreSQL server is stopped and started again): commands are
+ * refused while it is down with the retryable {@link ErrorCode#STORE_UNAVAILABLE} (from Spring's
+ * {@code CannotCreateTransactionException}) and store nothing, and
  * afterwards commands and event processing resume by themselves.
  */
 class DatabaseOutageIntegrationTest {
@@ -56,8 +58,10 @@ class DatabaseOutageIntegrationTest {
 
             server.stop();
             assertThatThrownBy(() -> note(incidents, id, "during the outage"))
-                    .isInstanceOf(RuntimeException.class)
-                    .isNotInstanceOf(IncidentRejected.class);
+                    .isInstanceOfSatisfying(IncidentRejected.class, rejected -> {
+                        assertThat(rejected.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
+                        assertThat(rejected.code().isRetryable()).isTrue();
+                    });
             server.start();
 
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * disturbing anything else that uses the machine's PostgreSQL. Run as the {@code postgres} user when the test runs
  * as root (PostgreSQL refuses to run as root).
  */
-final class OwnPostgresServer implements AutoCloseable {
+public final class OwnPostgresServer implements AutoCloseable {
 
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
@@ -27,7 +27,7 @@ final class OwnPostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    static OwnPostgresServer initialise() {
+    public static OwnPostgresServer initialise() {
         Path dataDirectory = Path.of("/tmp", "incident-timeline-pg-" + UUID.randomUUID());
         OwnPostgresServer server = new OwnPostgresServer(dataDirectory, freePort());
         server.run(BIN.resolve("initdb").toString(), "-D", dataDirectory.toString(), "-U", "postgres",
@@ -37,17 +37,17 @@ final class OwnPostgresServer implements AutoCloseable {
     }
 
     /** A JDBC URL of the {@code postgres} database of this server. */
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    void start() {
+    public void start() {
         run(BIN.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-w", "-t", "60",
                 "-o", "-p " + port + " -k " + dataDirectory + " -c listen_addresses=127.0.0.1 -c fsync=off",
                 "-l", dataDirectory.resolve("server.log").toString(), "start");
     }
 
-    void stop() {
+    public void stop() {
         run(BIN.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-w", "-t", "60", "-m", "fast",
                 "stop");
     }

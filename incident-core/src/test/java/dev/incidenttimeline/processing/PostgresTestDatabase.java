@@ -12,10 +12,10 @@ import java.util.UUID;
  * created on open, dropped on close. When PostgreSQL cannot be reached the test fails (it is never skipped: CI
  * starts PostgreSQL before the build).
  */
-final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String USER = "postgres";
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String USER = "postgres";
 
     private final String name;
 
@@ -23,18 +23,18 @@ final class PostgresTestDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static PostgresTestDatabase create(String purpose) {
+    public static PostgresTestDatabase create(String purpose) {
         String name = ("it_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
                 .toLowerCase(Locale.ROOT);
         execute("CREATE DATABASE " + name);
         return new PostgresTestDatabase(name);
     }
 
-    String url() {
+    public String url() {
         return SERVER + name;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, "");
     }
 

@@ -4,12 +4,14 @@ import dev.incidenttimeline.incident.api.ErrorCode;
 import dev.incidenttimeline.incident.api.IncidentRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,12 +39,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static final String CODE = "code";
 
+    /** Seconds a client is asked to wait before it sends a request again that failed on an unreachable store. */
+    static final String STORE_RETRY_AFTER_SECONDS = "5";
+
     @ExceptionHandler(IncidentRejected.class)
     ResponseEntity<ProblemDetail> rejected(IncidentRejected rejected) {
         HttpStatus status = statusOf(rejected.code());
         ProblemDetail problem = problem(status, rejected.code().name(), rejected.getMessage());
         problem.setProperty("retryable", rejected.code().isRetryable());
+        if (rejected.code() == ErrorCode.STORE_UNAVAILABLE) {
+            log.warn("Event store unreachable: {}", rejected.getCause() == null ? rejected.getMessage()
+                    : rejected.getCause().toString());
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS)
+                    .body(problem);
+        }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** A read (or an operator's action) that could not reach the database: the same answer as a refused command. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> storeUnreachable(RuntimeException failure) {
+        IncidentRejected unavailable = new IncidentRejected(ErrorCode.STORE_UNAVAILABLE, "The database cannot be "
+                + "reached at the moment. Try again in a little while.");
+        unavailable.initCause(failure);
+        return rejected(unavailable);
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -94,6 +114,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case INCIDENT_NOT_FOUND, UNKNOWN_REFERENCE -> HttpStatus.NOT_FOUND;
             case INCIDENT_ALREADY_DECLARED, INCIDENT_CLOSED, INVALID_TRANSITION, ENTRY_REDACTED, POSTMORTEM_STATE,
                  CONCURRENT_MODIFICATION -> HttpStatus.CONFLICT;
+            case STORE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

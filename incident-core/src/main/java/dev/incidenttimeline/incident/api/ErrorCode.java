@@ -2,7 +2,8 @@ package dev.incidenttimeline.incident.api;
 
 /**
  * Why a command was refused. The codes are stable: hosts and the REST API hand them to their callers, who may
- * act on them (retry a {@link #CONCURRENT_MODIFICATION}, fix the input of an {@link #INVALID_INPUT}).
+ * act on them (retry a {@link #CONCURRENT_MODIFICATION} or a
+ * {@link #STORE_UNAVAILABLE}, fix the input of an {@link #INVALID_INPUT}).
  */
 public enum ErrorCode {
     /** A required value is missing, blank, too long or out of range. */
@@ -26,7 +27,12 @@ public enum ErrorCode {
     /** The postmortem is not in a state that allows this (not started, or already published). */
     POSTMORTEM_STATE(false),
     /** Someone else changed the incident at the same moment; sending the command again will work. */
-    CONCURRENT_MODIFICATION(true);
+    CONCURRENT_MODIFICATION(true),
+    /**
+     * The event store could not be reached (the database is down or out of connections); nothing was stored and
+     * sending the command again later will work.
+     */
+    STORE_UNAVAILABLE(true);
 
     private final boolean retryable;
 

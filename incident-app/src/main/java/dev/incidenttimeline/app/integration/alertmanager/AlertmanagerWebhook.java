@@ -3,6 +3,7 @@ package dev.incidenttimeline.app.integration.alertmanager;
 import dev.incidenttimeline.app.api.ApiProblem;
 import dev.incidenttimeline.app.integration.DeliveryView;
 import dev.incidenttimeline.app.integration.IncidentHistory;
+import dev.incidenttimeline.app.integration.SenderClock;
 import dev.incidenttimeline.embedding.IncidentGateway;
 import dev.incidenttimeline.incident.api.DeclareIncident;
 import dev.incidenttimeline.incident.api.DetectionSource;
@@ -46,6 +47,8 @@ class AlertmanagerWebhook {
 
     static final String SOURCE = "alertmanager";
     private static final int MAX_FINGERPRINT = 100;
+    /** Alertmanager's group keys are the route's path and the grouping labels: long, but never this long. */
+    private static final int MAX_GROUP_KEY = 2_000;
     private static final int MAX_LABEL_VALUE = 2_000;
     private static final int MAX_GENERATIONS = 10_000;
     /** Go's zero time, which Alertmanager sends as the end of an alert that still fires. */
@@ -72,6 +75,9 @@ class AlertmanagerWebhook {
     DeliveryView receive(AlertmanagerNotification notification) {
         check(notification);
         Instant now = clock.instant();
+        for (int index = 0; index < notification.alerts().size(); index++) {
+            SenderClock.notLater(notification.alerts().get(index).startsAt(), now, "alerts[" + index + "].startsAt");
+        }
         List<Alert> firing = notification.alerts().stream().filter(Alert::firing).toList();
         for (int generation = 1; generation <= MAX_GENERATIONS; generation++) {
             IncidentId id = incidentOf(notification.groupKey(), generation);
@@ -134,7 +140,7 @@ class AlertmanagerWebhook {
         }
     }
 
-    /** Alertmanager's clock may run a little ahead of ours; a time "in the future" is now. */
+    /** Alertmanager's clock may run a little ahead of ours (further ahead is refused in {@link #receive}). */
     private static Instant notLater(Instant time, Instant now) {
         return time.isAfter(now) ? now : time;
     }
@@ -145,8 +151,9 @@ class AlertmanagerWebhook {
             throw ApiProblem.invalidPayload("version: only Alertmanager's webhook payload version \"4\" is supported, "
                     + "not " + (notification.version() == null ? "none" : "\"" + notification.version() + "\"") + ".");
         }
-        if (notification.groupKey() == null || notification.groupKey().isBlank()) {
-            throw ApiProblem.invalidPayload("groupKey is required.");
+        if (notification.groupKey() == null || notification.groupKey().isBlank()
+                || notification.groupKey().length() > MAX_GROUP_KEY) {
+            throw ApiProblem.invalidPayload("groupKey is required (at most " + MAX_GROUP_KEY + " characters).");
         }
         if (notification.alerts() == null || notification.alerts().isEmpty()) {
             throw ApiProblem.invalidPayload("alerts: at least one alert is required.");

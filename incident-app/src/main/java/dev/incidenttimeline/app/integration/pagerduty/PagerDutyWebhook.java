@@ -3,6 +3,7 @@ package dev.incidenttimeline.app.integration.pagerduty;
 import dev.incidenttimeline.app.api.ApiProblem;
 import dev.incidenttimeline.app.integration.DeliveryView;
 import dev.incidenttimeline.app.integration.IncidentHistory;
+import dev.incidenttimeline.app.integration.SenderClock;
 import dev.incidenttimeline.embedding.IncidentGateway;
 import dev.incidenttimeline.incident.api.AcknowledgeIncident;
 import dev.incidenttimeline.incident.api.AddTimelineNote;
@@ -78,7 +79,7 @@ class PagerDutyWebhook {
         }
         String eventId = required(event, "id", "event.id");
         String type = required(event, "event_type", "event.event_type");
-        Instant occurredAt = notLater(time(event.path("occurred_at"), "event.occurred_at", true));
+        Instant occurredAt = notLater(time(event.path("occurred_at"), "event.occurred_at", true), "event.occurred_at");
         String agent = text(event.path("agent").path("summary"));
         JsonNode data = event.path("data");
         String sourceId = SOURCE + ":" + eventId;
@@ -136,7 +137,8 @@ class PagerDutyWebhook {
         if (history.stateOf(id).declared()) {
             return id;
         }
-        Instant createdAt = notLater(time(data.path("created_at"), "event.data.created_at", true));
+        Instant createdAt = notLater(time(data.path("created_at"), "event.data.created_at", true),
+                "event.data.created_at");
         String title = clip(firstOf(text(data.path("title")), "PagerDuty incident " + pagerDutyId), MAX_NAME);
         String priority = text(data.path("priority").path("summary"));
         String urgency = text(data.path("urgency"));
@@ -174,12 +176,12 @@ class PagerDutyWebhook {
     /** An acknowledgement or resolution cannot precede the incident's creation, whatever the clocks say. */
     private Instant notBefore(Instant time, JsonNode data) {
         Instant createdAt = time(data.path("created_at"), "event.data.created_at", false);
-        return createdAt != null && time.isBefore(createdAt) ? notLater(createdAt) : time;
+        return createdAt != null && time.isBefore(createdAt) ? notLater(createdAt, "event.data.created_at") : time;
     }
 
-    private Instant notLater(Instant time) {
-        Instant now = clock.instant();
-        return time.isAfter(now) ? now : time;
+    /** PagerDuty's clock may run a little ahead of ours; further ahead is refused. */
+    private Instant notLater(Instant time, String field) {
+        return SenderClock.notLater(time, clock.instant(), field);
     }
 
     private static String required(JsonNode node, String field, String path) {

@@ -241,17 +241,9 @@ class SlackImportIntegrationTest {
     }
 
     private HttpResponse<String> upload(byte[] zip, String channel, String thread, Map<String, String> fields) {
-        String boundary = "----slack-export-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("channel", channel);
         all.put("threadTs", thread);
-        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.zip\""
-                + "\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(zip);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.post("/api/imports/slack", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return http.postMultipart("/api/imports/slack", all, zip);
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * Operator endpoints under {@code /api/admin}: the events a read model could not handle (dead letters), listed and
+ * retried over HTTP through {@link dev.incidenttimeline.operations.DeadLetters}.
+ */
+package dev.incidenttimeline.app.admin;
