@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,15 @@ class AccessProblems {
     AccessDeniedHandler accessDenied() {
         return (request, response, denied) -> write(response, HttpStatus.FORBIDDEN, FORBIDDEN,
                 "Your token's role does not allow this.");
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (an encoded slash, a path with "..") gets a problem answer like
+     * every other bad request, not the container's error page.
+     */
+    RequestRejectedHandler rejected() {
+        return (request, response, rejected) -> write(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request's path or headers are not acceptable: " + rejected.getMessage());
     }
 
     void unauthenticated(HttpServletResponse response, String detail) throws IOException {

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 
@@ -47,6 +48,11 @@ class SecurityConfiguration {
     @Bean
     AccessProblems accessProblems() {
         return new AccessProblems();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(AccessProblems problems) {
+        return problems.rejected();
     }
 
     @Bean
