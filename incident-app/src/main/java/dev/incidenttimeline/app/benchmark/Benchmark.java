@@ -6,14 +6,11 @@ import dev.incidenttimeline.app.benchmark.Report.Series;
 import dev.incidenttimeline.embedding.IncidentGateway;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.metrics.MetricsGroupBy;
-import dev.incidenttimeline.metrics.MetricsProjection;
 import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.replay.ProjectionReplayer;
-import dev.incidenttimeline.summary.IncidentSummaryProjection;
 import dev.incidenttimeline.timeline.TimelineProjection;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.serialization.Serializer;
@@ -102,26 +99,7 @@ public final class Benchmark {
         for (String argument : options.appArguments()) {
             settings.put(argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
         }
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(IncidentTimelineApplication.class);
-        if ("true".equals(settings.get(DEAD_LETTER_SEQUENCE_CACHE))) {
-            builder.initializers(context -> context.getBeanFactory().registerSingleton("benchmarkSequenceCache",
-                    deadLetterSequenceCache()));
-        }
-        return builder.run(arguments(settings));
-    }
-
-    /**
-     * Experiment: {@code --benchmark.dead-letter-sequence-cache=true} turns on Axon's sequence-identifier cache of
-     * the read models' dead-letter invokers. Without it, the invoker asks the JPA dead-letter queue for every event
-     * whether the event's sequence (incident) is already dead-lettered: one select per event.
-     */
-    static final String DEAD_LETTER_SEQUENCE_CACHE = "benchmark.dead-letter-sequence-cache";
-
-    private static ConfigurerModule deadLetterSequenceCache() {
-        return configurer -> configurer.eventProcessing(processing -> List.of(TimelineProjection.PROCESSING_GROUP,
-                IncidentSummaryProjection.PROCESSING_GROUP, MetricsProjection.PROCESSING_GROUP).forEach(group ->
-                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                        (configuration, invoker) -> invoker.enableSequenceIdentifierCache())));
+        return new SpringApplicationBuilder(IncidentTimelineApplication.class).run(arguments(settings));
     }
 
     /** Settings as command-line arguments: they win over the app's own application.yml. */
