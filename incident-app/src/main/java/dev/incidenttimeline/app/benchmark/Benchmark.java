@@ -272,8 +272,9 @@ public final class Benchmark {
                     "no OOM in " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB"));
         }
         report.note("Each read model is rebuilt with every other event processor stopped: ProjectionReplayer.replay "
-                + "(stop, reset: the @ResetHandler empties the model, rewind, start), timed until every segment's token "
-                + "reached the head. Row counts after the last replay: timeline entries " + models.count("timeline_entry")
+                + "(stop, reset: the @ResetHandler empties the model, rewind, start), timed until every segment's "
+                + "token reached the head. Row counts after the last replay: timeline entries "
+                + models.count("timeline_entry")
                 + ", incident summaries " + models.count("incident_summary") + ", metrics incidents "
                 + models.count("metrics_incident") + ", metrics values " + models.count("metrics_value") + ".");
     }

@@ -27,7 +27,8 @@ import java.util.Set;
  * @param appArguments   settings passed through to the app under test
  */
 record Options(boolean postgres, int runs, int seconds, int rawRows, int callers, int longEntries, int latencyOps,
-               int events, int scanRuns, int startupRuns, int queryOps, List<String> models, Set<String> sections, List<String> appArguments) {
+               int events, int scanRuns, int startupRuns, int queryOps, List<String> models, Set<String> sections,
+               List<String> appArguments) {
 
     static final Set<String> ALL_SECTIONS = Set.of("commands", "long", "scan", "replay", "queries", "startup");
 
