@@ -38,7 +38,8 @@ import org.springframework.context.annotation.Import;
 public class IncidentProjectionsAutoConfiguration {
 
     /**
-     * Runs every read model's processing group as a pooled streaming processor with the module's batch size, on top
+     * Runs every read model's processing group as a pooled streaming processor with the module's batch size and the
+     * dead-letter invoker's sequence-identifier cache (it knows which incidents are dead-lettered), on top
      * of the core's processing defaults (segments shared between nodes, dead letters, see
      * {@code incident.core.processing}). A host that wants its own processor settings replaces this bean.
      */
@@ -46,9 +47,15 @@ public class IncidentProjectionsAutoConfiguration {
     @ConditionalOnMissingBean(name = "incidentProjectionProcessors")
     public ConfigurerModule incidentProjectionProcessors(ObjectProvider<ProjectionGroup> groups,
                                                          IncidentProjectionsProperties properties) {
-        return configurer -> configurer.eventProcessing(processing -> groups.orderedStream().forEach(group ->
-                processing.registerPooledStreamingEventProcessor(group.name(), Configuration::eventStore,
-                        (configuration, builder) -> builder.batchSize(properties.batchSize()))));
+        return configurer -> configurer.eventProcessing(processing -> groups.orderedStream().forEach(group -> {
+            processing.registerPooledStreamingEventProcessor(group.name(), Configuration::eventStore,
+                    (configuration, builder) -> builder.batchSize(properties.batchSize()));
+            // Without the cache the dead-letter invoker asks the queue for every event whether its incident is
+            // already dead-lettered: a select per event, and on JPA an auto-flush of the batch's entities before it
+            // (half of a metrics replay's time). The cache lives per claimed segment, so it is exact on any node.
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(group.name(),
+                    (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
+        }));
     }
 
     @Bean

@@ -4,6 +4,12 @@ import dev.incidenttimeline.app.IncidentTimelineApplication;
 import dev.incidenttimeline.app.benchmark.Report.Line;
 import dev.incidenttimeline.app.benchmark.Report.Series;
 import dev.incidenttimeline.embedding.IncidentGateway;
+import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.metrics.MetricsGroupBy;
+import dev.incidenttimeline.metrics.MetricsQueries;
+import dev.incidenttimeline.projections.IncidentQueries;
+import dev.incidenttimeline.replay.ProjectionReplayer;
+import dev.incidenttimeline.timeline.TimelineProjection;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -34,8 +40,8 @@ import java.util.Map;
  * <ol>
  *     <li>command path: commands/s through the gateway, one caller and several, against raw one-row-per-transaction
  *     JDBC inserts of the same event rows;</li>
- *     <li>(later) replay of each read model against the raw scan;</li>
- *     <li>(later) query latencies;</li>
+ *     <li>replay of each read model alone against the raw scan + deserialize of the same events;</li>
+ *     <li>query latencies through the query facades on read models built by replay;</li>
  *     <li>long incidents: command latency on an incident with 10,000 entries against a fresh one;</li>
  *     <li>footprint: start-up to ready against a bare Boot context; the raw scan of 1,000,000 events and its peak heap.</li>
  * </ol>
@@ -114,10 +120,21 @@ public final class Benchmark {
         if (options.runs("long")) {
             longIncident(new LongIncident(gateway, app.getBean("incidentCache", Cache.class)), options, report);
         }
-        if (options.runs("scan")) {
-            // The read models' processors would read the generated events while they are scanned: stop them.
+        if (options.runs("scan") || options.runs("replay") || options.runs("queries")) {
+            // The read models' processors would read the generated events while they are written: stop them.
             processors(processing, false);
+            bulk(table, options, report);
+        }
+        if (options.runs("scan")) {
             scan(table, options, report);
+        }
+        ReadModels models = new ReadModels(app.getBean(ProjectionReplayer.class), processing,
+                app.getBean(DataSource.class), app.getBean(IncidentQueries.class), app.getBean(MetricsQueries.class));
+        if (options.runs("replay")) {
+            replay(models, table, options, report);
+        }
+        if (options.runs("queries")) {
+            queries(models, new LongIncident(gateway, app.getBean("incidentCache", Cache.class)), options, report);
         }
         if (options.runs("startup")) {
             startup(options, report, startMillis);
@@ -202,15 +219,127 @@ public final class Benchmark {
                 buildRate, options.runs() * options.latencyOps() * 2L));
     }
 
-    private static void scan(EventTable table, Options options, Report report) throws Exception {
-        report.section("2. Replay baseline: raw JDBC scan of the event table, every payload deserialized");
+    /** What the bulk generator wrote, for the notes of the sections that read it. */
+    private static String bulkNote = "";
+    /** The end of the generated history: the grouped reports ask for the year before it. */
+    private static final Instant BULK_END = Instant.now().minus(Duration.ofDays(1));
+
+    private static void bulk(EventTable table, Options options, Report report) throws Exception {
         long before = table.count();
-        BulkEvents.Written written = new BulkEvents(table).write(options.events(), 5,
-                Instant.now().minus(Duration.ofDays(1)), 42);
-        report.note(String.format(Locale.ROOT, "Bulk generator: %,d events of %,d incidents over five years "
+        BulkEvents.Written written = new BulkEvents(table).write(options.events(), 5, BULK_END, 42);
+        bulkNote = String.format(Locale.ROOT, "Bulk generator: %,d events of %,d incidents over five years "
                         + "(%,.0f bytes per event) in %.1f s = %,.0f events/s; the table holds %,d events.",
                 written.events(), written.incidents(), (double) written.bytes() / written.events(), written.seconds(),
-                written.events() / written.seconds(), before + written.events()));
+                written.events() / written.seconds(), before + written.events());
+        System.out.println("    " + bulkNote);
+    }
+
+    private static double scanRate(EventTable table) throws Exception {
+        System.gc();
+        long start = System.nanoTime();
+        EventTable.Scan scan = table.scan(1_000);
+        return scan.events() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void replay(ReadModels models, EventTable table, Options options, Report report) throws Exception {
+        report.section("2. Replay: events/s rebuilding each read model alone vs the raw scan + deserialize");
+        report.note(bulkNote);
+        long events = table.count();
+        List<String> groups = options.models().isEmpty() ? models.groups() : options.models();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> scans = new LinkedHashMap<>();
+        Map<String, List<Double>> peaks = new LinkedHashMap<>();
+        for (int run = 1; run <= options.scanRuns(); run++) {
+            for (String group : groups) {
+                // The baseline right before each replay, so that both see the same load on the machine.
+                double scan = scanRate(table);
+                ReadModels.Replayed replayed = models.replayAlone(group, Duration.ofHours(1));
+                rates.computeIfAbsent(group, g -> new ArrayList<>()).add(events / replayed.seconds());
+                scans.computeIfAbsent(group, g -> new ArrayList<>()).add(scan);
+                peaks.computeIfAbsent(group, g -> new ArrayList<>()).add(replayed.peakHeapMb());
+                System.out.printf(Locale.ROOT, "    run %d: %s %,d events in %.1f s = %,.0f events/s (raw scan %,.0f "
+                        + "events/s), peak heap %.0f MB%n", run, group, events, replayed.seconds(),
+                        events / replayed.seconds(), scan, replayed.peakHeapMb());
+            }
+        }
+        for (String group : groups) {
+            report.add(new Line("replay " + group, "events/s", new Series(rates.get(group)), "raw scan + deserialize",
+                    new Series(scans.get(group)), "≥ 50 %"));
+        }
+        for (String group : groups) {
+            report.add(new Line("peak heap in use during the replay of " + group + " (sampled)", "MB",
+                    new Series(peaks.get(group)), null, null,
+                    "no OOM in " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB"));
+        }
+        report.note("Each read model is rebuilt with every other event processor stopped: ProjectionReplayer.replay "
+                + "(stop, reset: the @ResetHandler empties the model, rewind, start), timed until every segment's "
+                + "token reached the head. Row counts after the last replay: timeline entries "
+                + models.count("timeline_entry")
+                + ", incident summaries " + models.count("incident_summary") + ", metrics incidents "
+                + models.count("metrics_incident") + ", metrics values " + models.count("metrics_value") + ".");
+    }
+
+    private static void queries(ReadModels models, LongIncident longIncident, Options options, Report report)
+            throws Exception {
+        report.section("3. Queries through IncidentQueries / MetricsQueries (p50 and p99 per run)");
+        if (!options.runs("replay")) {
+            for (String group : models.groups()) {
+                models.replayAlone(group, Duration.ofHours(1));
+            }
+        }
+        long stored = models.count("metrics_incident");
+        // A timeline of 1,000 entries, written through the gateway while the read models run.
+        models.start(TimelineProjection.PROCESSING_GROUP);
+        longIncident.build(1_000, 1);
+        IncidentId thousand = longIncident.longIncident();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!models.caughtUp(TimelineProjection.PROCESSING_GROUP)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the timeline of 1,000 entries did not appear within 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+        int entries = models.entries(thousand);
+        models.stopAll();
+        List<IncidentId> sample = models.sampleIncidents(1_000, 7);
+        int ops = options.queryOps();
+        int reports = Math.max(5, ops / 10);
+        // Warm-up: JIT, pool, H2's page cache.
+        models.timelines(sample, ops / 5);
+        models.incidentMetrics(sample, ops / 5);
+        models.yearReports(BULK_END, MetricsGroupBy.SERVICE, Math.max(2, reports / 5));
+        Map<String, List<Double>> p50 = new LinkedHashMap<>();
+        Map<String, List<Double>> p99 = new LinkedHashMap<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            Map<String, long[]> nanos = new LinkedHashMap<>();
+            nanos.put("timeline of a generated incident (10-50 entries)", models.timelines(sample, ops));
+            nanos.put("timeline of " + entries + " entries", models.timelines(List.of(thousand), ops));
+            nanos.put("an incident's metrics", models.incidentMetrics(sample, ops));
+            nanos.put("grouped metrics over a year, by service (uncached)",
+                    models.yearReports(BULK_END, MetricsGroupBy.SERVICE, reports));
+            nanos.put("grouped metrics over a year, by severity (uncached)",
+                    models.yearReports(BULK_END, MetricsGroupBy.SEVERITY, reports));
+            nanos.forEach((name, values) -> {
+                p50.computeIfAbsent(name, n -> new ArrayList<>()).add(Report.percentile(values, 50) / 1e6);
+                p99.computeIfAbsent(name, n -> new ArrayList<>()).add(Report.percentile(values, 99) / 1e6);
+            });
+            System.out.printf(Locale.ROOT, "    run %d: %s%n", run, p99);
+        }
+        for (String name : p50.keySet()) {
+            String goal = name.startsWith("timeline of " + entries) ? "p99 < 10 ms"
+                    : name.contains("by service") ? "p99 < 20 ms (at 100,000 incidents)" : null;
+            report.add(new Line(name + ", p50", "ms", new Series(p50.get(name)), null, null, null));
+            report.add(new Line(name + ", p99", "ms", new Series(p99.get(name)), null, null, goal));
+        }
+        report.note(String.format(Locale.ROOT, "%,d incidents stored (read models built by replaying the bulk events), "
+                + "%,d queries of each kind per run, %,d of each grouped report; every report asks a period one "
+                + "millisecond apart from the others so that the report cache cannot answer it.", stored, ops,
+                reports));
+    }
+
+    private static void scan(EventTable table, Options options, Report report) throws Exception {
+        report.section("2. Replay baseline: raw JDBC scan of the event table, every payload deserialized");
+        report.note(bulkNote);
         List<Double> rates = new ArrayList<>();
         List<Double> peaks = new ArrayList<>();
         for (int run = 1; run <= options.scanRuns(); run++) {

@@ -43,6 +43,11 @@ final class LongIncident {
         return entries / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** The long incident, once built. */
+    IncidentId longIncident() {
+        return longIncident;
+    }
+
     /** Latencies (ns) of {@code ops} notes, alternating between the long incident and the fresh ones. */
     long[][] latencies(int ops) {
         long[] onLong = new long[ops];

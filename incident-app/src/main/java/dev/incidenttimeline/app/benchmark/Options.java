@@ -19,15 +19,18 @@ import java.util.Set;
  * @param longEntries    how many timeline entries the long incident has
  * @param latencyOps     how many commands one latency measurement sends to each incident kind
  * @param events         how many events the bulk generator writes for the scan (and later replay) sections
- * @param scanRuns       how many times the event table is scanned
+ * @param scanRuns       how many times the event table is scanned and each read model replayed
  * @param startupRuns    how many fresh JVMs are started for the start-up figure
- * @param sections       which sections run: commands, long, scan, startup
+ * @param queryOps       how many times each query is timed (the grouped report a tenth as often)
+ * @param models         which read models (processing groups) the replay section rebuilds; empty: all
+ * @param sections       which sections run: commands, long, scan, replay, queries, startup
  * @param appArguments   settings passed through to the app under test
  */
 record Options(boolean postgres, int runs, int seconds, int rawRows, int callers, int longEntries, int latencyOps,
-               int events, int scanRuns, int startupRuns, Set<String> sections, List<String> appArguments) {
+               int events, int scanRuns, int startupRuns, int queryOps, List<String> models, Set<String> sections,
+               List<String> appArguments) {
 
-    static final Set<String> ALL_SECTIONS = Set.of("commands", "long", "scan", "startup");
+    static final Set<String> ALL_SECTIONS = Set.of("commands", "long", "scan", "replay", "queries", "startup");
 
     static Options parse(String[] args) {
         boolean quick = List.of(args).contains("--quick");
@@ -41,7 +44,9 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
         int events = quick ? 20_000 : 1_000_000;
         int scanRuns = quick ? 2 : 3;
         int startupRuns = quick ? 1 : 5;
-        Set<String> sections = new LinkedHashSet<>(List.of("commands", "long", "scan", "startup"));
+        int queryOps = quick ? 50 : 500;
+        List<String> models = List.of();
+        Set<String> sections = new LinkedHashSet<>(List.of("commands", "long", "scan", "replay", "queries", "startup"));
         List<String> app = new ArrayList<>();
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -58,6 +63,8 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
                 case "--events" -> events = Integer.parseInt(value);
                 case "--scan-runs" -> scanRuns = Integer.parseInt(value);
                 case "--startup-runs" -> startupRuns = Integer.parseInt(value);
+                case "--query-ops" -> queryOps = Integer.parseInt(value);
+                case "--models" -> models = List.of(value.split(","));
                 case "--sections" -> {
                     sections = new LinkedHashSet<>(List.of(value.split(",")));
                     if (!ALL_SECTIONS.containsAll(sections)) {
@@ -70,14 +77,15 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
                     } else {
                         throw new IllegalArgumentException("unknown option " + arg + "; options: --quick --postgres "
                                 + "--runs= --seconds= --raw-rows= --callers= --long-entries= --latency-ops= "
-                                + "--events= --scan-runs= --startup-runs= --sections=commands,long,scan,startup "
+                                + "--events= --scan-runs= --startup-runs= --query-ops= --models= "
+                                + "--sections=commands,long,scan,replay,queries,startup "
                                 + "and --some.spring.property=value for the app");
                     }
                 }
             }
         }
         return new Options(postgres, runs, seconds, rawRows, callers, longEntries, latencyOps, events, scanRuns,
-                startupRuns, Set.copyOf(sections), List.copyOf(app));
+                startupRuns, queryOps, models, Set.copyOf(sections), List.copyOf(app));
     }
 
     boolean runs(String section) {
