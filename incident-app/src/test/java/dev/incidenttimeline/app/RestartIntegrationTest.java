@@ -111,7 +111,7 @@ class RestartIntegrationTest {
                 .contains("Started IncidentTimelineApplication")
                 .doesNotContainIgnoringCase("xstream")
                 .doesNotContain("libraries will be checked for updates", "anonymous usage data",
-                        "UpdateChecker failed", "get.axoniq.io");
+                        "UpdateChecker failed", "get.axoniq.io", "Using generated security password");
         assertThat(output.getAll().lines().filter(line -> line.contains("UpdateChecker")))
                 .allSatisfy(line -> assertThat(line).contains("opted out"));
     }
