@@ -4,6 +4,7 @@ import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.metrics.MetricsGroupBy;
 import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.metrics.SummarizeMetrics;
+import dev.incidenttimeline.tenancy.CurrentOrganisation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,9 +30,11 @@ class MetricsController {
     static final String METRICS_DISABLED = "METRICS_DISABLED";
 
     private final ObjectProvider<MetricsQueries> metrics;
+    private final CurrentOrganisation organisation;
 
-    MetricsController(ObjectProvider<MetricsQueries> metrics) {
+    MetricsController(ObjectProvider<MetricsQueries> metrics, ObjectProvider<CurrentOrganisation> organisation) {
         this.metrics = metrics;
+        this.organisation = organisation.getIfAvailable(() -> CurrentOrganisation.NONE);
     }
 
     @GetMapping("/api/incidents/{id}/metrics")
@@ -50,6 +53,12 @@ class MetricsController {
             @RequestParam(required = false) String groupBy,
             @Parameter(description = "whether drills count (default false)") @RequestParam(required = false)
             String includeDrills) {
+        // The metrics read model does not know organisations yet: a report spans every organisation's incidents,
+        // so it is only for callers who may see them all (tokens without an organisation).
+        if (organisation.get() != null) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Reports across incidents are not yet available"
+                    + " per organisation; ask for one with a token that is not tied to an organisation.");
+        }
         Instant start = QueryParameters.instant("from", from);
         Instant end = QueryParameters.instant("to", to);
         if (start != null && end != null && !start.isBefore(end)) {

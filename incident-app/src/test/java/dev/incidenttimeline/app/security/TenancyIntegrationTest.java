@@ -107,6 +107,14 @@ class TenancyIntegrationTest {
     }
 
     @Test
+    void keepsReportsAcrossOrganisationsFromOrganisationTokens() {
+        HttpResponse<String> refused = globex.get("/api/metrics");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(new Http(port).get("/api/metrics").statusCode()).as("the operator token").isEqualTo(200);
+    }
+
+    @Test
     void recordsTheOrganisationOnEveryEventOfTheIncident() {
         String id = declare(acme, "Acme payments failing");
         acme.post("/api/incidents/" + id + "/acknowledgements", "{\"by\": \"bob\"}");
