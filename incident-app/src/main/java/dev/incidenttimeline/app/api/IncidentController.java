@@ -68,7 +68,7 @@ class IncidentController {
     @PostMapping("/{id}/updates")
     @Operation(summary = "Post a status update (INTERNAL for responders, PUBLIC also for customers)")
     ResponseEntity<CreatedView> postUpdate(@PathVariable String id, @RequestBody StatusUpdateRequest request) {
-        EntryId entryId = EntryId.random();
+        EntryId entryId = newEntry(id, request.sourceId());
         incidents.send(new PostStatusUpdate(IncidentId.of(id), entryId, request.author(), request.text(),
                 request.visibility(), request.links(), request.occurredAt(), request.sourceId()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedView(entryId.value()));
@@ -77,7 +77,7 @@ class IncidentController {
     @PostMapping("/{id}/notes")
     @Operation(summary = "Add a timeline note; it may be backdated, also before the declaration")
     ResponseEntity<CreatedView> addNote(@PathVariable String id, @RequestBody NoteRequest request) {
-        EntryId entryId = EntryId.random();
+        EntryId entryId = newEntry(id, request.sourceId());
         incidents.send(new AddTimelineNote(IncidentId.of(id), entryId, request.author(), request.text(),
                 request.links(), request.occurredAt(), request.sourceId()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedView(entryId.value()));
@@ -113,5 +113,10 @@ class IncidentController {
     void resolve(@PathVariable String id, @RequestBody MilestoneRequest request) {
         incidents.send(new ResolveIncident(IncidentId.of(id), request.by(), request.summary(), request.occurredAt(),
                 request.sourceId()));
+    }
+
+    /** A retried request (same {@code sourceId}) is answered with the id its first delivery created. */
+    private static EntryId newEntry(String incidentId, String sourceId) {
+        return sourceId == null ? EntryId.random() : EntryId.fromSource(IncidentId.of(incidentId), sourceId);
     }
 }

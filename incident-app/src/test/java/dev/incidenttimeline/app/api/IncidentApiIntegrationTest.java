@@ -134,9 +134,11 @@ class IncidentApiIntegrationTest {
         String id = json(first).get("id").asString();
         String note = """
                 {"author": "Ana", "text": "Error rate 40%%", "sourceId": "chat-message-17"}""";
-        http.post("/api/incidents/" + id + "/notes", note);
-        http.post("/api/incidents/" + id + "/notes", note);
+        HttpResponse<String> firstNote = http.post("/api/incidents/" + id + "/notes", note);
+        HttpResponse<String> retriedNote = http.post("/api/incidents/" + id + "/notes", note);
 
+        assertThat(json(retriedNote).get("id").asString()).as("the retried note answers the stored entry's id")
+                .isEqualTo(json(firstNote).get("id").asString());
         assertThat(retried.statusCode()).isEqualTo(201);
         assertThat(json(retried).get("id").asString()).isEqualTo(id);
         assertThat(events(eventStore, id)).hasSize(2);
