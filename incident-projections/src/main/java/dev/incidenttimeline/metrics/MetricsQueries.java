@@ -1,14 +1,13 @@
 package dev.incidenttimeline.metrics;
 
 import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.projections.QueryResults;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * The typed way to ask for response metrics, for hosts that do not want to know Axon's query bus.
@@ -23,13 +22,13 @@ public class MetricsQueries {
 
     /** The metrics of one incident, empty if the read model does not know it (yet). */
     public Optional<IncidentMetricsView> incident(IncidentId incidentId) {
-        return join(() -> queryGateway.query(new FindIncidentMetrics(incidentId),
-                ResponseTypes.optionalInstanceOf(IncidentMetricsView.class)).join());
+        return QueryResults.await(queryGateway.query(new FindIncidentMetrics(incidentId),
+                ResponseTypes.optionalInstanceOf(IncidentMetricsView.class)));
     }
 
     /** The metrics of the incidents declared in a period, grouped. */
     public MetricsReportView summarize(SummarizeMetrics query) {
-        return join(() -> queryGateway.query(query, ResponseTypes.instanceOf(MetricsReportView.class)).join());
+        return QueryResults.await(queryGateway.query(query, ResponseTypes.instanceOf(MetricsReportView.class)));
     }
 
     /**
@@ -41,14 +40,4 @@ public class MetricsQueries {
         return summarize(new SummarizeMetrics(from, to, groupBy, includeDrills));
     }
 
-    private static <T> T join(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (CompletionException failure) {
-            if (failure.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failure;
-        }
-    }
 }

@@ -15,7 +15,6 @@ import reactor.core.publisher.Flux;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
 /**
  * The typed way to query the read models for hosts that do not want to know Axon. Every call goes through Axon's
@@ -40,19 +39,19 @@ public class IncidentQueries {
 
     /** An incident's timeline; empty entries if the incident is not known (yet). */
     public TimelineView timeline(FindTimeline query) {
-        return join(() -> queryGateway.query(query, ResponseTypes.instanceOf(TimelineView.class)).join());
+        return QueryResults.await(queryGateway.query(query, ResponseTypes.instanceOf(TimelineView.class)));
     }
 
     /** The incidents that pass the filter, newest declaration first. */
     public List<IncidentSummaryView> incidents(ListIncidents query) {
-        return join(() -> queryGateway.query(query, ResponseTypes.multipleInstancesOf(IncidentSummaryView.class))
-                .join());
+        return QueryResults.await(
+                queryGateway.query(query, ResponseTypes.multipleInstancesOf(IncidentSummaryView.class)));
     }
 
     /** One incident's current state, or empty if it is not known (yet). */
     public Optional<IncidentDetailView> incident(IncidentId incidentId) {
-        return join(() -> queryGateway.query(new FindIncident(incidentId),
-                ResponseTypes.optionalInstanceOf(IncidentDetailView.class)).join());
+        return QueryResults.await(queryGateway.query(new FindIncident(incidentId),
+                ResponseTypes.optionalInstanceOf(IncidentDetailView.class)));
     }
 
     /**
@@ -90,14 +89,4 @@ public class IncidentQueries {
         }
     }
 
-    private static <T> T join(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (CompletionException failure) {
-            if (failure.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failure;
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.IncidentStatus;
 import dev.incidenttimeline.incident.api.PostmortemStatus;
 import dev.incidenttimeline.incident.api.Severity;
+import dev.incidenttimeline.projections.SqlInLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,7 +29,6 @@ import static dev.incidenttimeline.projections.SqlTime.toSql;
  */
 class SummaryStore {
 
-    private static final int IN_LIST = 500;
     private static final String COLUMNS = "title, status, severity, detected_by, drill, declared_by, declared_at, "
             + "detected_at, impact_started_at, acknowledged_at, mitigated_at, resolved_at, impact_ended_at, closed_at, "
             + "acknowledged, postmortem, customers_affected, users_affected, last_sequence, last_recorded_at, organisation";
@@ -44,7 +44,7 @@ class SummaryStore {
     /** The stored states of these incidents; an incident not stored yet is missing from the map. */
     Map<String, IncidentState> load(Collection<String> incidentIds) {
         Map<String, IncidentState> states = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(incidentIds)) {
+        for (List<String> chunk : SqlInLists.chunks(incidentIds)) {
             MapSqlParameterSource ids = new MapSqlParameterSource("ids", chunk);
             named.query("select * from incident_summary where incident_id in (:ids)", ids, (ResultSet row) -> {
                 IncidentState state = state(row);
@@ -215,12 +215,4 @@ class SummaryStore {
         return state;
     }
 
-    private static List<List<String>> chunks(Collection<String> values) {
-        List<String> all = List.copyOf(values);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_LIST) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
-        }
-        return chunks;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.incidenttimeline.timeline;
 
 import dev.incidenttimeline.incident.api.Visibility;
+import dev.incidenttimeline.projections.SqlInLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +27,6 @@ import static dev.incidenttimeline.projections.SqlTime.toSql;
  */
 class TimelineStore {
 
-    private static final int IN_LIST = 500;
     private static final String LINK_SEPARATOR = "\n";
     /** The kinds whose {@code subject} a later entry refers to. */
     private static final Set<EntryKind> INTRODUCING = EnumSet.of(EntryKind.TASK_ASSIGNED, EntryKind.ALERT_LINKED,
@@ -151,7 +151,7 @@ class TimelineStore {
                 missingRefs.add(row.ref());
             }
         }
-        for (List<String> chunk : chunks(missingRefs)) {
+        for (List<String> chunk : SqlInLists.chunks(missingRefs)) {
             named.query("select incident_id, kind, ref, subject from timeline_entry where ref in (:refs) "
                             + "and subject is not null", new MapSqlParameterSource("refs", chunk),
                     (ResultSet row) -> {
@@ -191,7 +191,7 @@ class TimelineStore {
 
     private Set<String> existing(String table, String idColumn, Collection<String> ids) {
         Set<String> found = new HashSet<>();
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : SqlInLists.chunks(ids)) {
             found.addAll(named.queryForList("select " + idColumn + " from " + table + " where " + idColumn
                             + " in (:ids)",
                     new MapSqlParameterSource("ids", chunk), String.class));
@@ -199,14 +199,6 @@ class TimelineStore {
         return found;
     }
 
-    private static List<List<String>> chunks(Collection<String> values) {
-        List<String> all = List.copyOf(values);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_LIST) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
-        }
-        return chunks;
-    }
 
     private static EntryRow entry(ResultSet row) throws SQLException {
         String links = row.getString("links");
