@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -100,33 +101,28 @@ class IncidentPageBrowserIntegrationTest {
 
         // Typed text stays text: no markup of it reaches the page.
         String update = "Investigating <b>slow</b> checkout & payments";
-        WebElement updateForm = browser.findElement(By.id("update-form"));
-        updateForm.findElement(By.name("text")).sendKeys(update);
-        new Select(updateForm.findElement(By.name("visibility"))).selectByValue("PUBLIC");
-        updateForm.findElement(By.cssSelector("button[type=submit]")).click();
+        submit("update-form", inForm -> {
+            inForm.findElement(By.name("text")).sendKeys(update);
+            new Select(inForm.findElement(By.name("visibility"))).selectByValue("PUBLIC");
+        });
         WebElement posted = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline .kind-STATUS_UPDATE.is-public .text")));
         assertThat(posted.getText()).isEqualTo(update);
         assertThat(browser.findElements(By.cssSelector("#timeline .kind-STATUS_UPDATE b"))).isEmpty();
 
-        browser.findElement(By.cssSelector("#ack-form button[type=submit]")).click();
+        submit("ack-form", inForm -> { });
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".incident-head .status"), "Acknowledged"));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#milestones [data-milestone=ACKNOWLEDGED].reached")));
 
-        WebElement roleForm = browser.findElement(By.id("role-form"));
-        roleForm.findElement(By.name("person")).sendKeys("Sven");
-        roleForm.findElement(By.cssSelector("button[type=submit]")).click();
+        submit("role-form", inForm -> inForm.findElement(By.name("person")).sendKeys("Sven"));
         wait.until(ExpectedConditions.textToBe(By.id("incident-leader"), "Sven"));
 
-        WebElement mitigateForm = browser.findElement(By.id("mitigate-form"));
-        mitigateForm.findElement(By.name("summary")).sendKeys("Traffic moved to the healthy nodes");
-        mitigateForm.findElement(By.cssSelector("button[type=submit]")).click();
+        submit("mitigate-form",
+                inForm -> inForm.findElement(By.name("summary")).sendKeys("Traffic moved to the healthy nodes"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".incident-head .status"), "Mitigated"));
 
-        WebElement resolveForm = browser.findElement(By.id("resolve-form"));
-        resolveForm.findElement(By.name("summary")).sendKeys("Nodes replaced");
-        resolveForm.findElement(By.cssSelector("button[type=submit]")).click();
+        submit("resolve-form", inForm -> inForm.findElement(By.name("summary")).sendKeys("Nodes replaced"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".incident-head .status"), "Resolved"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline [data-kind=RESOLVED]")));
         wait.until(driver -> !driver.findElements(By.cssSelector("#incident-metrics [data-metric=timeToResolve]"))
@@ -180,6 +176,19 @@ class IncidentPageBrowserIntegrationTest {
     }
 
     /** Saved under target/ when {@code -Dbrowser.screenshots=true}: for looking at the page, never committed. */
+    /**
+     * Fills and sends one of the incident page's forms. The page redraws itself while the read models catch up
+     * with an earlier write; a form replaced under the test's hands is filled again in its new copy.
+     */
+    private void submit(String formId, Consumer<WebElement> fill) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement form = driver.findElement(By.id(formId));
+            fill.accept(form);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            return true;
+        });
+    }
+
     private void screenshot(String name) throws IOException {
         if (Boolean.getBoolean("browser.screenshots")) {
             Path target = Path.of("target", "screenshots", name + ".png");
