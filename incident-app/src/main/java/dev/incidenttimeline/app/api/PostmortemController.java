@@ -84,15 +84,11 @@ class PostmortemController {
                     "timeline: \"" + timeline + "\" is not one of significant, full.");
         };
         return postmortems.postmortem(new FindPostmortem(IncidentId.of(id), detail, publicOnly))
-                .orElseThrow(() -> notFound(id));
+                .orElseThrow(() -> IncidentQueryController.notFound(id));
     }
 
     private StakeholderSummaryView summary(String id) {
-        return postmortems.stakeholderSummary(IncidentId.of(id)).orElseThrow(() -> notFound(id));
-    }
-
-    private static ApiProblem notFound(String id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "INCIDENT_NOT_FOUND", "No incident " + id + " is known.");
+        return postmortems.stakeholderSummary(IncidentId.of(id)).orElseThrow(() -> IncidentQueryController.notFound(id));
     }
 
     private static String safe(String id) {
