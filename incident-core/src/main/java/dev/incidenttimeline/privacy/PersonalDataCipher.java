@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * Turns a person's name into its stored form and back: {@code pd1:<subject id>:<Base64 of nonce + ciphertext>}, AES
  * in GCM mode from the JDK, a random 96-bit nonce per value, the subject id bound to the ciphertext as associated
- * data (a value cannot be moved to another subject). A value of an erased subject reads as the subject's pseudonym;
+ * data (a value cannot be moved to another subject). Reading decrypts the first value of a subject and then answers
+ * from the name cache ({@link PersonalDataKeys#nameOf}). A value of an erased subject reads as the subject's pseudonym;
  * a value without the prefix (stored before names were encrypted) reads as it is.
  */
 public class PersonalDataCipher {
@@ -68,19 +69,20 @@ public class PersonalDataCipher {
         if (subject.isEmpty()) {
             return stored;
         }
-        Optional<SecretKey> key = keys.keyOf(subject.get());
-        if (key.isEmpty()) {
-            return DataSubject.pseudonym(subject.get());
-        }
+        return keys.nameOf(subject.get(), key -> decrypt(stored, subject.get(), key))
+                .orElseGet(() -> DataSubject.pseudonym(subject.get()));
+    }
+
+    private static String decrypt(String stored, UUID subject, SecretKey key) {
         byte[] sealed = Base64.getDecoder().decode(stored.substring(PREFIX.length() + UUID_CHARS + 1));
         try {
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData(subject.get()));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData(subject));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES),
                     StandardCharsets.UTF_8);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("The stored name of data subject " + subject.get()
+            throw new IllegalStateException("The stored name of data subject " + subject
                     + " cannot be decrypted with its key (changed or damaged)", failure);
         }
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The data subjects' keys, in the table {@code personal_data_key} (migration {@code V1_3__personal_data_keys.sql}),
@@ -45,6 +46,7 @@ public class PersonalDataKeys {
     private final KeyGenerator keyGenerator;
     private final ExpiringCache<UUID, Optional<SecretKey>> keysById;
     private final ExpiringCache<SubjectName, DataSubject> subjectsByName;
+    private final ExpiringCache<UUID, Optional<String>> namesById;
 
     public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                             PersonalDataProperties properties) {
@@ -60,6 +62,7 @@ public class PersonalDataKeys {
         }
         this.keysById = new ExpiringCache<>(properties.keyCacheExpiry(), properties.keyCacheSize());
         this.subjectsByName = new ExpiringCache<>(properties.keyCacheExpiry(), properties.keyCacheSize());
+        this.namesById = new ExpiringCache<>(properties.keyCacheExpiry(), properties.keyCacheSize());
     }
 
     /** The subject that new values of this name in this organisation are encrypted for; created when new. */
@@ -71,6 +74,15 @@ public class PersonalDataKeys {
     Optional<SecretKey> keyOf(UUID subject) {
         return keysById.get(subject, id -> jdbc.query("SELECT key_bytes FROM personal_data_key WHERE subject_id = ?",
                 (rs, row) -> key(rs.getBytes(1)), id.toString()).stream().findFirst());
+    }
+
+    /**
+     * The name a subject stands for, decrypted from the first value read and then kept like the key: a subject is one
+     * name, so every value of it holds the same text, and a replay pays for one decryption per person, not per
+     * value. Nothing if the subject was erased.
+     */
+    Optional<String> nameOf(UUID subject, Function<SecretKey, String> decrypt) {
+        return namesById.get(subject, id -> keyOf(id).map(decrypt));
     }
 
     /**
@@ -95,7 +107,10 @@ public class PersonalDataKeys {
 
     /** Forgets cached keys (of erased subjects) on this node at once. */
     void forget(Collection<NamedSubject> subjects) {
-        subjects.forEach(subject -> keysById.remove(subject.id()));
+        subjects.forEach(subject -> {
+            keysById.remove(subject.id());
+            namesById.remove(subject.id());
+        });
         // Subjects by name are few per erasure but the name is not in NamedSubject: start the name cache over.
         subjectsByName.clear();
     }
@@ -127,6 +142,7 @@ public class PersonalDataKeys {
             return true;
         });
         keysById.remove(subject);
+        namesById.remove(subject);
         return Boolean.TRUE.equals(stored);
     }
 
