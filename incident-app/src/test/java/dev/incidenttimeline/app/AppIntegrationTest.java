@@ -34,6 +34,13 @@ import java.lang.annotation.Target;
                 + "82e2e0a977cc79e02909ab1ac7702683c95c8dc8e80f26be52b6eb58cf6afc8a",
         "incident.security.tokens.acme-viewer.role=VIEWER",
         "incident.security.tokens.acme-viewer.organisation=acme",
+        // Administrators of one organisation (acme-admin-token, globex-admin-token) for the erasure tests.
+        "incident.security.tokens.acme-admin.token-hash=8aeb934816ad3780c8f6c6a2bf98e6df6115b81de9e11de4b3a78a58bb196d90",
+        "incident.security.tokens.acme-admin.role=ADMIN",
+        "incident.security.tokens.acme-admin.organisation=acme",
+        "incident.security.tokens.globex-admin.token-hash=8ab63283d1f392c16841264a38b765477b831ed6e1384a0887fc59047d05b8c8",
+        "incident.security.tokens.globex-admin.role=ADMIN",
+        "incident.security.tokens.globex-admin.organisation=globex",
         "incident.integrations.alertmanager.bearer-token=" + AppIntegrationTest.ALERTMANAGER_SECRET,
         "incident.integrations.alertmanager.organisation=acme"})
 public @interface AppIntegrationTest {

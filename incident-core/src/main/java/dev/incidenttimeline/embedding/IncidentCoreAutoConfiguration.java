@@ -3,6 +3,7 @@ package dev.incidenttimeline.embedding;
 import dev.incidenttimeline.incident.Incident;
 import dev.incidenttimeline.notification.NotificationConfiguration;
 import dev.incidenttimeline.policy.ResponsePolicyConfiguration;
+import dev.incidenttimeline.privacy.PersonalDataConfiguration;
 import dev.incidenttimeline.processing.ProcessingConfiguration;
 import dev.incidenttimeline.tenancy.CurrentOrganisation;
 import dev.incidenttimeline.tenancy.TenancyConfiguration;
@@ -31,7 +32,8 @@ import java.time.Clock;
  * from, snapshots and a cache for long incidents, the typed {@link IncidentGateway}; the storage mapping of
  * Axon's tables (created by the Flyway migration {@code db/migration/V1__axon_infrastructure.sql}); event
  * processing shared between nodes ({@link ProcessingConfiguration}); response policies with their persistent
- * deadlines ({@link ResponsePolicyConfiguration}) and outbound notifications ({@link NotificationConfiguration}).
+ * deadlines ({@link ResponsePolicyConfiguration}), outbound notifications ({@link NotificationConfiguration}) and
+ * person names stored encrypted per person so that a person can be erased ({@link PersonalDataConfiguration}).
  * Every bean can be replaced by the host.
  *
  * <p>Runs before Axon's auto-configurations so that its token store, dead-letter queues and deadline scheduler
@@ -41,7 +43,7 @@ import java.time.Clock;
         AxonDbSchedulerAutoConfiguration.class})
 @EnableConfigurationProperties({IncidentCoreProperties.class, TokenStoreProperties.class})
 @Import({Incident.class, TenancyConfiguration.class, ProcessingConfiguration.class, ResponsePolicyConfiguration.class,
-        NotificationConfiguration.class})
+        NotificationConfiguration.class, PersonalDataConfiguration.class})
 public class IncidentCoreAutoConfiguration {
 
     /**

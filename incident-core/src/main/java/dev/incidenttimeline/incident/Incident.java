@@ -2,6 +2,8 @@ package dev.incidenttimeline.incident;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.incidenttimeline.incident.api.*;
+import dev.incidenttimeline.privacy.PersonalData;
+import dev.incidenttimeline.privacy.PersonalDataOwner;
 import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -49,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // and a long incident can no longer be loaded once it drops out of the cache.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
-public class Incident {
+public class Incident implements PersonalDataOwner {
 
     /** How far ahead of our clock a caller's clock may be before its time counts as "in the future". */
     static final Duration ALLOWED_CLOCK_SKEW = Duration.ofSeconds(30);
@@ -67,7 +69,10 @@ public class Incident {
     private Instant acknowledgedAt;
     private Instant mitigatedAt;
     private Instant resolvedAt;
+    // Names in a snapshot are stored encrypted like those in the events, so erasing a person needs no snapshot deleted.
+    @PersonalData
     private final Set<String> responders = new HashSet<>();
+    @PersonalData
     private final Map<Role, String> roles = new HashMap<>();
     private final Map<EntryId, Entry> entries = new HashMap<>();
     private final Map<TaskId, Boolean> tasksDone = new HashMap<>();
@@ -83,6 +88,12 @@ public class Incident {
 
     protected Incident() {
         // for Axon: instances are rebuilt from events
+    }
+
+    /** The names in a snapshot of this incident belong to the people of its organisation. */
+    @Override
+    public String personalDataOrganisation() {
+        return organisation;
     }
 
     // ---- rules before every command ----------------------------------------------------------------------------

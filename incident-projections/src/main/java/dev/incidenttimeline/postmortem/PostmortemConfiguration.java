@@ -56,4 +56,11 @@ public class PostmortemConfiguration {
     public PostmortemQueries postmortemQueries(QueryGateway queryGateway) {
         return new PostmortemQueries(queryGateway);
     }
+
+    /** Replaces an erased person's name in this read model, in the erasure's transaction. */
+    @Bean
+    @ConditionalOnMissingBean(name = "postmortemErasure")
+    PostmortemErasure postmortemErasure(DataSource dataSource) {
+        return new PostmortemErasure(new JdbcTemplate(dataSource));
+    }
 }

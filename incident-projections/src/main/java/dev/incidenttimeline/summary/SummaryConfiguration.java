@@ -40,4 +40,11 @@ public class SummaryConfiguration {
     public IncidentSummaryProjection incidentSummaryProjection(SummaryStore summaryStore) {
         return new IncidentSummaryProjection(summaryStore);
     }
+
+    /** Replaces an erased person's name in this read model, in the erasure's transaction. */
+    @Bean
+    @ConditionalOnMissingBean(name = "summaryErasure")
+    SummaryErasure summaryErasure(DataSource dataSource) {
+        return new SummaryErasure(new JdbcTemplate(dataSource));
+    }
 }

@@ -41,4 +41,11 @@ public class TimelineConfiguration {
     public TimelineProjection timelineProjection(TimelineStore timelineStore, TimelineQueryHandler timelineQueryHandler) {
         return new TimelineProjection(timelineStore, timelineQueryHandler);
     }
+
+    /** Replaces an erased person's name in this read model, in the erasure's transaction. */
+    @Bean
+    @ConditionalOnMissingBean(name = "timelineErasure")
+    TimelineErasure timelineErasure(DataSource dataSource) {
+        return new TimelineErasure(new JdbcTemplate(dataSource));
+    }
 }

@@ -1,8 +1,12 @@
 package dev.incidenttimeline.transfer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.privacy.PersonalDataCipher;
+import dev.incidenttimeline.privacy.PersonalDataKeys;
+import dev.incidenttimeline.privacy.SubjectKeyExport;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -21,7 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 
 /**
@@ -29,7 +36,8 @@ import java.util.Set;
  * read from the event store itself (not from a read model, and never from a snapshot).
  *
  * <p>The export holds the events as stored: content redacted later in the timeline is still in the event that
- * first recorded it. Treat an export like a copy of the event store.
+ * first recorded it, person names are encrypted as in the store, and each line carries the keys of the people it
+ * names (not of erased ones) with their names. Treat an export like a copy of the event store.
  */
 public class EventExporter {
 
@@ -39,11 +47,13 @@ public class EventExporter {
     private final EventStore eventStore;
     private final Serializer serializer;
     private final ObjectMapper json;
+    private final PersonalDataKeys keys;
 
-    public EventExporter(EventStore eventStore, Serializer eventSerializer, ObjectMapper json) {
+    public EventExporter(EventStore eventStore, Serializer eventSerializer, ObjectMapper json, PersonalDataKeys keys) {
         this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
         this.serializer = Objects.requireNonNull(eventSerializer, "eventSerializer");
         this.json = Objects.requireNonNull(json, "json");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /** Writes one incident's events; returns how many. */
@@ -97,10 +107,26 @@ public class EventExporter {
     }
 
     private ExportedEvent exported(DomainEventMessage<?> message) throws IOException {
-        SerializedObject<String> payload = serializer.serialize(message.getPayload(), String.class);
-        SerializedObject<String> metaData = serializer.serialize(message.getMetaData(), String.class);
+        // The payload as stored (names encrypted), not decrypted and encrypted again.
+        SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+        JsonNode storedPayload = json.readTree(payload.getData());
         return new ExportedEvent(message.getIdentifier(), message.getType(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), message.getTimestamp(), payload.getType().getName(),
-                payload.getType().getRevision(), json.readTree(payload.getData()), json.readTree(metaData.getData()));
+                payload.getType().getRevision(), storedPayload, json.readTree(metaData.getData()),
+                keysOf(storedPayload));
+    }
+
+    private List<SubjectKeyExport> keysOf(JsonNode payload) {
+        Set<UUID> subjects = new LinkedHashSet<>();
+        collectSubjects(payload, subjects);
+        return subjects.stream().map(keys::export).flatMap(Optional::stream).toList();
+    }
+
+    private static void collectSubjects(JsonNode node, Set<UUID> subjects) {
+        if (node.isTextual()) {
+            PersonalDataCipher.subjectOf(node.textValue()).ifPresent(subjects::add);
+        }
+        node.forEach(child -> collectSubjects(child, subjects));
     }
 }

@@ -2,6 +2,7 @@ package dev.incidenttimeline.transfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidenttimeline.privacy.PersonalDataKeys;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -9,6 +10,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
@@ -41,13 +44,15 @@ public class EventImporter {
     private final Serializer serializer;
     private final ObjectMapper json;
     private final TransactionManager transactionManager;
+    private final PersonalDataKeys keys;
 
     public EventImporter(EventStore eventStore, Serializer eventSerializer, ObjectMapper json,
-                         TransactionManager transactionManager) {
+                         TransactionManager transactionManager, PersonalDataKeys keys) {
         this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
         this.serializer = Objects.requireNonNull(eventSerializer, "eventSerializer");
         this.json = Objects.requireNonNull(json, "json");
         this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /** Reads the export to its end and stores what is not stored yet. */
@@ -116,6 +121,10 @@ public class EventImporter {
                 throw new ImportRejected("The export misses events of incident " + incidentId + " (expected position "
                         + expected + ", found " + event.sequence() + "); it was not imported.");
             }
+            if (event.personalDataKeys() != null) {
+                // Before the event, so its names can be read here; an erased person's key is not taken back.
+                event.personalDataKeys().forEach(keys::importKey);
+            }
             toStore.add(message(event));
             expected++;
         }
@@ -137,14 +146,18 @@ public class EventImporter {
 
     private DomainEventMessage<?> message(ExportedEvent event) {
         try {
-            Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+            // Stored as exported (names stay encrypted with the keys that came along); read once to refuse a payload
+            // this deployment cannot load.
+            LazyDeserializingObject<Object> payload = new LazyDeserializingObject<>(new SimpleSerializedObject<>(
                     json.writeValueAsString(event.payload()), String.class, event.payloadType(),
-                    event.payloadRevision()));
+                    event.payloadRevision()), serializer);
+            payload.getObject();
             MetaData metaData = event.metaData() == null || event.metaData().isNull() ? MetaData.emptyInstance()
                     : serializer.deserialize(new SimpleSerializedObject<>(json.writeValueAsString(event.metaData()),
                     String.class, MetaData.class.getName(), null));
             return new GenericDomainEventMessage<>(event.aggregateType(), event.aggregateId(), event.sequence(),
-                    payload, metaData, event.eventId(), event.recordedAt());
+                    new SerializedMessage<>(event.eventId(), payload, new LazyDeserializingObject<>(metaData)),
+                    event.recordedAt());
         } catch (JsonProcessingException | RuntimeException failure) {
             throw new ImportRejected("Event " + event.eventId() + " of the export cannot be read as a "
                     + event.payloadType() + ": " + failure.getMessage(), failure);

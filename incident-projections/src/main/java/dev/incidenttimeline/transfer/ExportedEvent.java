@@ -1,8 +1,10 @@
 package dev.incidenttimeline.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidenttimeline.privacy.SubjectKeyExport;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of an export: a stored event with everything needed to store it again elsewhere, unchanged.
@@ -16,6 +18,9 @@ import java.time.Instant;
  * @param payloadRevision the event's revision, if any
  * @param payload         the event, as stored (JSON)
  * @param metaData        the message's metadata, as stored (JSON)
+ * @param personalDataKeys the keys of the people whose (encrypted) names the payload holds, so that the importing
+ *                         deployment can read them; none for an erased person, who stays erased; {@code null} in an
+ *                         export made before names were encrypted
  */
 public record ExportedEvent(String eventId,
                             String aggregateType,
@@ -25,5 +30,6 @@ public record ExportedEvent(String eventId,
                             String payloadType,
                             String payloadRevision,
                             JsonNode payload,
-                            JsonNode metaData) {
+                            JsonNode metaData,
+                            List<SubjectKeyExport> personalDataKeys) {
 }

@@ -1,6 +1,7 @@
 package dev.incidenttimeline.transfer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidenttimeline.privacy.PersonalDataKeys;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,16 +19,18 @@ public class TransferConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public EventExporter incidentEventExporter(EventStore eventStore,
-                                               @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new EventExporter(eventStore, eventSerializer, exportJson());
+                                               @Qualifier("eventSerializer") Serializer eventSerializer,
+                                               PersonalDataKeys personalDataKeys) {
+        return new EventExporter(eventStore, eventSerializer, exportJson(), personalDataKeys);
     }
 
     @Bean
     @ConditionalOnMissingBean
     public EventImporter incidentEventImporter(EventStore eventStore,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
-                                               TransactionManager transactionManager) {
-        return new EventImporter(eventStore, eventSerializer, exportJson(), transactionManager);
+                                               TransactionManager transactionManager,
+                                               PersonalDataKeys personalDataKeys) {
+        return new EventImporter(eventStore, eventSerializer, exportJson(), transactionManager, personalDataKeys);
     }
 
     /** One line per event, times as ISO-8601 text: stable whatever the host's own JSON settings are. */

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,9 +13,9 @@ import java.time.LocalDate;
 public record ActionItemAdded(IncidentId incidentId,
                               ActionItemId actionItemId,
                               String title,
-                              String owner,
+                              @PersonalData String owner,
                               LocalDate dueDate,
-                              String by,
+                              @PersonalData String by,
                               Instant occurredAt,
                               String sourceId) implements IncidentEvent {
 }

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.time.Instant;
 @Revision("1")
 public record CustomerReportLinked(IncidentId incidentId,
                                    String ticketId,
-                                   String customer,
-                                   String callbackContact,
+                                   @PersonalData String customer,
+                                   @PersonalData String callbackContact,
                                    Instant callbackPromisedBy,
-                                   String by,
+                                   @PersonalData String by,
                                    Instant occurredAt,
                                    String sourceId) implements IncidentEvent {
 }

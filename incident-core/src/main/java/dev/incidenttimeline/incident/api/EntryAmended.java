@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record EntryAmended(IncidentId incidentId,
                            String newText,
                            Instant previousTime,
                            Instant newTime,
-                           String by,
+                           @PersonalData String by,
                            String reason,
                            Instant occurredAt,
                            String sourceId) implements IncidentEvent {

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record ImpactRecorded(IncidentId incidentId,
                              Integer customersAffected,
                              Long usersAffected,
                              List<String> affectedCustomers,
-                             String by,
+                             @PersonalData String by,
                              Instant occurredAt,
                              String sourceId) implements IncidentEvent {
 }

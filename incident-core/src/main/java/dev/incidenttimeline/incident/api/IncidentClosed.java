@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.time.Instant;
  */
 @Revision("1")
 public record IncidentClosed(IncidentId incidentId,
-                             String by,
+                             @PersonalData String by,
                              Instant occurredAt,
                              String sourceId) implements IncidentEvent {
 }

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record IncidentDeclared(IncidentId incidentId,
                                DetectionSource detectedBy,
                                Instant detectedAt,
                                Instant impactStartedAt,
-                               String declaredBy,
+                               @PersonalData String declaredBy,
                                boolean drill,
                                Instant occurredAt,
                                String sourceId) implements IncidentEvent {

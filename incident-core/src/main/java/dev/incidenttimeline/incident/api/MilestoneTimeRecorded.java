@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ public record MilestoneTimeRecorded(IncidentId incidentId,
                                     Milestone milestone,
                                     Instant previousTime,
                                     Instant time,
-                                    String by,
+                                    @PersonalData String by,
                                     String reason,
                                     Instant occurredAt,
                                     String sourceId) implements IncidentEvent {

@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,9 +11,9 @@ import java.time.Instant;
 @Revision("1")
 public record RoleAssigned(IncidentId incidentId,
                            Role role,
-                           String person,
-                           String previousHolder,
-                           String by,
+                           @PersonalData String person,
+                           @PersonalData String previousHolder,
+                           @PersonalData String by,
                            Instant occurredAt,
                            String sourceId) implements IncidentEvent {
 }

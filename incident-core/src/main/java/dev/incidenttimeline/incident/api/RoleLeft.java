@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.Instant;
 @Revision("1")
 public record RoleLeft(IncidentId incidentId,
                        Role role,
-                       String person,
+                       @PersonalData String person,
                        Instant occurredAt,
                        String sourceId) implements IncidentEvent {
 }

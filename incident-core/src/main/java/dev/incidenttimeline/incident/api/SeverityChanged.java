@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ public record SeverityChanged(IncidentId incidentId,
                               Severity previousSeverity,
                               Severity severity,
                               String reason,
-                              String by,
+                              @PersonalData String by,
                               Instant occurredAt,
                               String sourceId) implements IncidentEvent {
 }

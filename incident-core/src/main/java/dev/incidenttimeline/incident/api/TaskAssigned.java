@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,8 +12,8 @@ import java.time.Instant;
 public record TaskAssigned(IncidentId incidentId,
                            TaskId taskId,
                            String title,
-                           String assignee,
-                           String by,
+                           @PersonalData String assignee,
+                           @PersonalData String by,
                            Instant occurredAt,
                            String sourceId) implements IncidentEvent {
 }

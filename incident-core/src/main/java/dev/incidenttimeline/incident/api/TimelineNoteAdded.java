@@ -1,5 +1,6 @@
 package dev.incidenttimeline.incident.api;
 
+import dev.incidenttimeline.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.List;
 @Revision("1")
 public record TimelineNoteAdded(IncidentId incidentId,
                                 EntryId entryId,
-                                String author,
+                                @PersonalData String author,
                                 String text,
                                 List<String> links,
                                 Instant occurredAt,
