@@ -1,5 +1,7 @@
 package dev.incidenttimeline.privacy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,9 +46,9 @@ public class PersonalDataKeys {
     private final TransactionTemplate newTransaction;
     private final Clock clock;
     private final KeyGenerator keyGenerator;
-    private final ExpiringCache<UUID, Optional<SecretKey>> keysById;
-    private final ExpiringCache<SubjectName, DataSubject> subjectsByName;
-    private final ExpiringCache<UUID, Optional<String>> namesById;
+    private final Cache<UUID, Optional<SecretKey>> keysById;
+    private final Cache<SubjectName, DataSubject> subjectsByName;
+    private final Cache<UUID, Optional<String>> namesById;
 
     public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                             PersonalDataProperties properties) {
@@ -60,9 +62,20 @@ public class PersonalDataKeys {
         } catch (GeneralSecurityException missing) {
             throw new IllegalStateException("This JVM has no AES", missing);
         }
-        this.keysById = new ExpiringCache<>(properties.keyCacheExpiry(), properties.keyCacheSize());
-        this.subjectsByName = new ExpiringCache<>(properties.keyCacheExpiry(), properties.keyCacheSize());
-        this.namesById = new ExpiringCache<>(properties.keyCacheExpiry(), properties.keyCacheSize());
+        this.keysById = expiring(properties);
+        this.subjectsByName = expiring(properties);
+        this.namesById = expiring(properties);
+    }
+
+    /**
+     * Entries are forgotten after a fixed time, so an erasure on another node takes effect here within that time; a
+     * replay asks for every person field of every event, so a hit must stay a lock-free lookup (Caffeine's is).
+     */
+    private static <K, V> Cache<K, V> expiring(PersonalDataProperties properties) {
+        return Caffeine.newBuilder()
+                .expireAfterWrite(properties.keyCacheExpiry())
+                .maximumSize(properties.keyCacheSize())
+                .build();
     }
 
     /** The subject that new values of this name in this organisation are encrypted for; created when new. */
@@ -108,11 +121,11 @@ public class PersonalDataKeys {
     /** Forgets cached keys (of erased subjects) on this node at once. */
     void forget(Collection<NamedSubject> subjects) {
         subjects.forEach(subject -> {
-            keysById.remove(subject.id());
-            namesById.remove(subject.id());
+            keysById.invalidate(subject.id());
+            namesById.invalidate(subject.id());
         });
         // Subjects by name are few per erasure but the name is not in NamedSubject: start the name cache over.
-        subjectsByName.clear();
+        subjectsByName.invalidateAll();
     }
 
     /** The key of a subject as an export carries it, or nothing for an erased (or unknown) subject. */
@@ -141,8 +154,8 @@ public class PersonalDataKeys {
                     stored(exported.organisation()), exported.name(), key, Timestamp.from(clock.instant()));
             return true;
         });
-        keysById.remove(subject);
-        namesById.remove(subject);
+        keysById.invalidate(subject);
+        namesById.invalidate(subject);
         return Boolean.TRUE.equals(stored);
     }
 
