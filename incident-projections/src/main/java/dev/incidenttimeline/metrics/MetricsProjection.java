@@ -17,6 +17,7 @@ import dev.incidenttimeline.incident.api.Role;
 import dev.incidenttimeline.incident.api.RoleAssigned;
 import dev.incidenttimeline.incident.api.SeverityChanged;
 import dev.incidenttimeline.incident.api.StatusUpdatePosted;
+import dev.incidenttimeline.tenancy.Organisations;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +25,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -56,10 +58,10 @@ public class MetricsProjection {
 
     @EventHandler
     void on(IncidentDeclared event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            @Timestamp Instant recordedAt) {
+            @Timestamp Instant recordedAt, @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         update(event.incidentId(), sequence, incident -> {
             incident.declared(event.occurredAt(), event.severity(), event.services(), event.detectedBy(),
-                    event.drill());
+                    event.drill(), organisation);
             incident.add(FactKind.DECLARED, "", sequence, event.occurredAt(), eventId, recordedAt);
             Instant detectedAt = event.detectedAt() == null ? event.occurredAt() : event.detectedAt();
             incident.add(FactKind.DETECTED, "", sequence, detectedAt, eventId, null);
