@@ -34,8 +34,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Answers the metrics queries from the read model. Reports select the values of the period and aggregate them here,
- * so the percentiles are the same on every database.
+ * Answers the metrics queries from the read model. Reports are aggregated here, so the percentiles are the same on
+ * every database: from the {@link MetricValueIndex} (which follows the tables), or, with the index turned off, by
+ * selecting the values of the period.
  */
 public class MetricsQueryHandler {
 
@@ -49,18 +50,22 @@ public class MetricsQueryHandler {
     private final TransactionTemplate transactions;
     private final MetricCatalog catalog;
     private final ReportCache reports;
+    private final MetricValueIndex index;
     private volatile boolean tokensReadable = true;
 
     /**
      * @param reportCacheSize how many reports to keep for as long as the read model does not change (0: none)
+     * @param valueIndex      whether reports are answered from the in-memory {@link MetricValueIndex} (else by
+     *                        selecting the period's values from the tables)
      */
     public MetricsQueryHandler(EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate transactions,
-                               MetricCatalog catalog, int reportCacheSize) {
+                               MetricCatalog catalog, int reportCacheSize, boolean valueIndex) {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.reports = new ReportCache(reportCacheSize);
+        this.index = valueIndex ? new MetricValueIndex(jdbc) : null;
     }
 
     /** The incident's metrics; empty if the read model does not know it (yet) or it is another organisation's. */
@@ -114,6 +119,31 @@ public class MetricsQueryHandler {
      * more than the select; and aggregating in SQL ({@code percentile_cont}) was far slower on H2.
      */
     private MetricsReportView summarize(SummarizeMetrics query, String organisation) {
+        if (index != null) {
+            return index.current().summarize(query, organisation, metricNames());
+        }
+        return sqlReport(query, organisation);
+    }
+
+    /** The index's incidents after loading it (or bringing it up to date), in a read transaction; for measurements. */
+    int loadIndex() {
+        return index == null ? 0 : transactions.execute(status -> index.incidents());
+    }
+
+    long indexBytes() {
+        return index == null ? 0 : index.approximateBytes();
+    }
+
+    /** The report from the tables, without the index or the cache: what the index must answer too. */
+    MetricsReportView summarizeWithSql(SummarizeMetrics query, String organisation) {
+        return transactions.execute(status -> sqlReport(query, organisation));
+    }
+
+    private List<String> metricNames() {
+        return catalog.definitions().stream().map(MetricDefinition::name).toList();
+    }
+
+    private MetricsReportView sqlReport(SummarizeMetrics query, String organisation) {
         Map<String, Group> groups = new TreeMap<>();
         Keys keys = new Keys(query.groupBy());
         jdbc.query(select(query, organisation, "i", keys.column("i")
@@ -125,7 +155,7 @@ public class MetricsQueryHandler {
                 + " from metrics_value v", "v.value_millis is not null"), (ResultSet row) -> {
             groups.get(keys.of(row)).value(row.getString(2), row.getLong(3), row.getBoolean(4));
         }, parameters(query, organisation));
-        List<String> metrics = catalog.definitions().stream().map(MetricDefinition::name).toList();
+        List<String> metrics = metricNames();
         return new MetricsReportView(query.from(), query.to(), query.groupBy(), query.includeDrills(),
                 groups.values().stream().map(group -> group.toView(metrics)).toList());
     }
