@@ -47,9 +47,9 @@ public class MetricsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public MetricsProjection metricsProjection(EntityManagerFactory entityManagerFactory,
+    public MetricsProjection metricsProjection(EntityManagerFactory entityManagerFactory, DataSource dataSource,
                                                PlatformTransactionManager transactionManager, MetricCatalog catalog) {
-        return new MetricsProjection(sharedEntityManager(entityManagerFactory),
+        return new MetricsProjection(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
                 new TransactionTemplate(transactionManager), catalog);
     }
 
@@ -61,7 +61,7 @@ public class MetricsConfiguration {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
         return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
-                readOnly, catalog, properties.reportCacheSize());
+                readOnly, catalog, properties.reportCacheSize(), properties.valueIndex());
     }
 
     @Bean

@@ -56,6 +56,10 @@ class MetricsIncident {
     @Column(name = "drill", nullable = false)
     private boolean drill;
 
+    /** The organisation the incident was declared for; null without tenancy. */
+    @Column(name = "organisation", length = 200)
+    private String organisation;
+
     @Column(name = "customer_first", nullable = false)
     private boolean customerFirst;
 
@@ -95,8 +99,9 @@ class MetricsIncident {
     }
 
     void declared(Instant at, Severity severity, Collection<String> services, DetectionSource detectedBy,
-                  boolean drill) {
+                  boolean drill, String organisation) {
         this.declaredAt = at;
+        this.organisation = organisation;
         this.severity = severity;
         this.detectedBy = detectedBy;
         this.drill = drill;
@@ -149,9 +154,13 @@ class MetricsIncident {
             Span span = definition.rule().measure(milestones);
             MetricsValue value = values.computeIfAbsent(definition.name(), metric -> new MetricsValue(this, metric));
             value.set(definition.version(), span == null ? Span.NONE : span);
-            value.describe(declaredAt, drill, severity, detectedBy);
+            value.describe(declaredAt, drill, severity, detectedBy, organisation);
         }
         values.keySet().retainAll(defined);
+    }
+
+    String organisation() {
+        return organisation;
     }
 
     Milestones milestones() {

@@ -17,6 +17,8 @@ import dev.incidenttimeline.incident.api.Role;
 import dev.incidenttimeline.incident.api.RoleAssigned;
 import dev.incidenttimeline.incident.api.SeverityChanged;
 import dev.incidenttimeline.incident.api.StatusUpdatePosted;
+import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.tenancy.Organisations;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,10 +26,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -45,21 +51,24 @@ public class MetricsProjection {
     public static final String PROCESSING_GROUP = "metrics";
 
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final MetricCatalog catalog;
 
-    public MetricsProjection(EntityManager entityManager, TransactionTemplate transactions, MetricCatalog catalog) {
+    public MetricsProjection(EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate transactions,
+                             MetricCatalog catalog) {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     @EventHandler
     void on(IncidentDeclared event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            @Timestamp Instant recordedAt) {
+            @Timestamp Instant recordedAt, @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         update(event.incidentId(), sequence, incident -> {
             incident.declared(event.occurredAt(), event.severity(), event.services(), event.detectedBy(),
-                    event.drill());
+                    event.drill(), organisation);
             incident.add(FactKind.DECLARED, "", sequence, event.occurredAt(), eventId, recordedAt);
             Instant detectedAt = event.detectedAt() == null ? event.occurredAt() : event.detectedAt();
             incident.add(FactKind.DETECTED, "", sequence, detectedAt, eventId, null);
@@ -180,6 +189,7 @@ public class MetricsProjection {
             entityManager.createQuery("delete from MetricsFact").executeUpdate();
             entityManager.createNativeQuery("delete from metrics_incident_service").executeUpdate();
             entityManager.createQuery("delete from MetricsIncident").executeUpdate();
+            MetricsChanges.reset(jdbc);
         });
     }
 
@@ -199,6 +209,26 @@ public class MetricsProjection {
         if (incident.accept(sequence)) {
             change.accept(incident);
             incident.recompute(catalog.definitions());
+            Changed changed = BatchWork.current(PROCESSING_GROUP + ".changed", Changed::new);
+            changed.incidents.add(incidentId.value());
+            BatchWork.flushIfUnmanaged(changed);
+        }
+    }
+
+    /**
+     * The incidents a batch changed: just before it commits, its entities are written and the incidents get the
+     * batch's change number, so that every node's {@link MetricValueIndex} sees the change.
+     */
+    private final class Changed implements BatchWork.Flushable {
+
+        private final Set<String> incidents = new HashSet<>();
+
+        @Override
+        public void flush() {
+            transactions.executeWithoutResult(status -> {
+                entityManager.flush();
+                MetricsChanges.mark(jdbc, incidents);
+            });
         }
     }
 }

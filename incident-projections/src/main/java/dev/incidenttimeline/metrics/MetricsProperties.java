@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled   whether the metrics read model, its projection and its queries are set up at all
  * @param reportCacheSize how many metrics reports are kept and answered again for as long as the read model does not
  *                  change (any event the metrics processor handles, on any node, empties the cache); 0 turns it off
+ * @param valueIndex whether reports are answered from an in-memory index of the metric values (tens of MB at
+ *                   100,000 incidents, loaded at the first report, then kept up to date from the tables' change
+ *                   numbers); false: every report selects the period's values from the database (seconds at 100,000)
  */
 @ConfigurationProperties("incident.projections.metrics")
 public record MetricsProperties(@DefaultValue("true") boolean enabled,
-                                @DefaultValue("100") int reportCacheSize) {
+                                @DefaultValue("100") int reportCacheSize,
+                                @DefaultValue("true") boolean valueIndex) {
 
     public MetricsProperties {
         if (reportCacheSize < 0) {

@@ -2,7 +2,9 @@ package dev.incidenttimeline.metrics;
 
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.Severity;
+import dev.incidenttimeline.tenancy.Organisations;
 import jakarta.persistence.EntityManager;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Answers the metrics queries from the read model. Reports select the values of the period and aggregate them here,
- * so the percentiles are the same on every database.
+ * Answers the metrics queries from the read model. Reports are aggregated here, so the percentiles are the same on
+ * every database: from the {@link MetricValueIndex} (which follows the tables), or, with the index turned off, by
+ * selecting the values of the period.
  */
 public class MetricsQueryHandler {
 
@@ -47,30 +50,40 @@ public class MetricsQueryHandler {
     private final TransactionTemplate transactions;
     private final MetricCatalog catalog;
     private final ReportCache reports;
+    private final MetricValueIndex index;
     private volatile boolean tokensReadable = true;
 
     /**
      * @param reportCacheSize how many reports to keep for as long as the read model does not change (0: none)
+     * @param valueIndex      whether reports are answered from the in-memory {@link MetricValueIndex} (else by
+     *                        selecting the period's values from the tables)
      */
     public MetricsQueryHandler(EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate transactions,
-                               MetricCatalog catalog, int reportCacheSize) {
+                               MetricCatalog catalog, int reportCacheSize, boolean valueIndex) {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.reports = new ReportCache(reportCacheSize);
+        this.index = valueIndex ? new MetricValueIndex(jdbc) : null;
     }
 
+    /** The incident's metrics; empty if the read model does not know it (yet) or it is another organisation's. */
     @QueryHandler
-    public Optional<IncidentMetricsView> handle(FindIncidentMetrics query) {
+    public Optional<IncidentMetricsView> handle(FindIncidentMetrics query,
+                                                @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         return transactions.execute(status -> Optional
                 .ofNullable(entityManager.find(MetricsIncident.class, query.incidentId().value()))
+                .filter(incident -> Organisations.mayAccess(organisation, incident.organisation()))
                 .map(incident -> incident.toView(catalog.definitions())));
     }
 
+    /** The report over the asking organisation's incidents (every organisation's without tenancy). */
     @QueryHandler
-    public MetricsReportView handle(SummarizeMetrics query) {
-        return transactions.execute(status -> reports.get(query, revision(), () -> summarize(query)));
+    public MetricsReportView handle(SummarizeMetrics query,
+                                    @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
+        return transactions.execute(status -> reports.get(query, organisation, revision(),
+                () -> summarize(query, organisation)));
     }
 
     /**
@@ -105,24 +118,51 @@ public class MetricsQueryHandler {
      * Going around JPA is on purpose: at 100,000 incidents (1.1 million values) Hibernate's handling of the rows cost
      * more than the select; and aggregating in SQL ({@code percentile_cont}) was far slower on H2.
      */
-    private MetricsReportView summarize(SummarizeMetrics query) {
+    private MetricsReportView summarize(SummarizeMetrics query, String organisation) {
+        if (index != null) {
+            return index.current().summarize(query, organisation, metricNames());
+        }
+        return sqlReport(query, organisation);
+    }
+
+    /** The index's incidents after loading it (or bringing it up to date), in a read transaction; for measurements. */
+    int loadIndex() {
+        return index == null ? 0 : transactions.execute(status -> index.incidents());
+    }
+
+    long indexBytes() {
+        return index == null ? 0 : index.approximateBytes();
+    }
+
+    /** The report from the tables, without the index or the cache: what the index must answer too. */
+    MetricsReportView summarizeWithSql(SummarizeMetrics query, String organisation) {
+        return transactions.execute(status -> sqlReport(query, organisation));
+    }
+
+    private List<String> metricNames() {
+        return catalog.definitions().stream().map(MetricDefinition::name).toList();
+    }
+
+    private MetricsReportView sqlReport(SummarizeMetrics query, String organisation) {
         Map<String, Group> groups = new TreeMap<>();
         Keys keys = new Keys(query.groupBy());
-        jdbc.query(select(query, "i", keys.column("i") + ", i.customer_first from metrics_incident i"),
+        jdbc.query(select(query, organisation, "i", keys.column("i")
+                        + ", i.customer_first from metrics_incident i"),
                 (ResultSet row) -> {
                     groups.computeIfAbsent(keys.of(row), Group::new).add(row.getBoolean(2));
-                }, parameters(query));
-        jdbc.query(select(query, "v", keys.column("v") + ", v.metric, v.value_millis, v.inconsistent"
+                }, parameters(query, organisation));
+        jdbc.query(select(query, organisation, "v", keys.column("v") + ", v.metric, v.value_millis, v.inconsistent"
                 + " from metrics_value v", "v.value_millis is not null"), (ResultSet row) -> {
             groups.get(keys.of(row)).value(row.getString(2), row.getLong(3), row.getBoolean(4));
-        }, parameters(query));
-        List<String> metrics = catalog.definitions().stream().map(MetricDefinition::name).toList();
+        }, parameters(query, organisation));
+        List<String> metrics = metricNames();
         return new MetricsReportView(query.from(), query.to(), query.groupBy(), query.includeDrills(),
                 groups.values().stream().map(group -> group.toView(metrics)).toList());
     }
 
     /** A select from the incidents ({@code i}) or the values ({@code v}), which both have the columns filtered by. */
-    private static String select(SummarizeMetrics query, String table, String columnsAndTable, String... conditions) {
+    private static String select(SummarizeMetrics query, String organisation, String table, String columnsAndTable,
+                                 String... conditions) {
         StringBuilder sql = new StringBuilder("select ").append(columnsAndTable);
         if (query.groupBy() == MetricsGroupBy.SERVICE) {
             sql.append(" left join metrics_incident_service s on s.incident_id = ").append(table)
@@ -138,15 +178,19 @@ public class MetricsQueryHandler {
         if (!query.includeDrills()) {
             sql.append(" and ").append(table).append(".drill = false");
         }
+        if (organisation != null) {
+            sql.append(" and ").append(table).append(".organisation = ?");
+        }
         for (String condition : conditions) {
             sql.append(" and ").append(condition);
         }
         return sql.toString();
     }
 
-    private static Object[] parameters(SummarizeMetrics query) {
-        return Stream.of(query.from(), query.to()).filter(Objects::nonNull)
-                .map(instant -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)).toArray();
+    private static Object[] parameters(SummarizeMetrics query, String organisation) {
+        Stream<Object> period = Stream.of(query.from(), query.to()).filter(Objects::nonNull)
+                .map(instant -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return Stream.concat(period, Stream.ofNullable(organisation)).toArray();
     }
 
     /** Reads a row's group key from the first column; keys of periods are computed once per day. */

@@ -78,6 +78,9 @@ class MetricsValue {
     @Column(name = "detected_by", length = 20)
     private DetectionSource detectedBy;
 
+    @Column(name = "organisation", length = 200)
+    private String organisation;
+
     protected MetricsValue() {
         // for JPA
     }
@@ -88,8 +91,10 @@ class MetricsValue {
     }
 
     /** Copies what reports filter and group by from the incident. */
-    void describe(Instant declaredAt, boolean drill, Severity severity, DetectionSource detectedBy) {
+    void describe(Instant declaredAt, boolean drill, Severity severity, DetectionSource detectedBy,
+                  String organisation) {
         this.declaredAt = declaredAt;
+        this.organisation = organisation;
         this.drill = drill;
         this.severity = severity;
         this.detectedBy = detectedBy;

@@ -13,24 +13,26 @@ import java.util.function.Supplier;
 final class ReportCache {
 
     private final int size;
-    private final Map<SummarizeMetrics, MetricsReportView> reports;
+    private final Map<Asked, MetricsReportView> reports;
     private Object revision;
 
     ReportCache(int size) {
         this.size = size;
         this.reports = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<SummarizeMetrics, MetricsReportView> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Asked, MetricsReportView> eldest) {
                 return size() > ReportCache.this.size;
             }
         };
     }
 
     /**
-     * The cached report for the query at this revision, or the computed one (cached if the revision is still
+     * The cached report for the query asked for the organisation ({@code null}: every organisation's incidents) at
+     * this revision, or the computed one (cached if the revision is still
      * current). Computing happens outside the lock: slow reports do not hold up the cached ones.
      */
-    MetricsReportView get(SummarizeMetrics query, Object currentRevision, Supplier<MetricsReportView> compute) {
+    MetricsReportView get(SummarizeMetrics query, String organisation, Object currentRevision,
+                          Supplier<MetricsReportView> compute) {
         if (size == 0 || currentRevision == null) {
             return compute.get();
         }
@@ -39,7 +41,7 @@ final class ReportCache {
                 reports.clear();
                 revision = currentRevision;
             }
-            MetricsReportView cached = reports.get(query);
+            MetricsReportView cached = reports.get(new Asked(query, organisation));
             if (cached != null) {
                 return cached;
             }
@@ -47,9 +49,13 @@ final class ReportCache {
         MetricsReportView report = compute.get();
         synchronized (this) {
             if (Objects.equals(revision, currentRevision)) {
-                reports.put(query, report);
+                reports.put(new Asked(query, organisation), report);
             }
         }
         return report;
+    }
+
+    /** A report is the answer to the query for one organisation: the same query of another is another report. */
+    private record Asked(SummarizeMetrics query, String organisation) {
     }
 }

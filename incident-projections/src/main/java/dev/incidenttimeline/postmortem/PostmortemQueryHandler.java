@@ -3,9 +3,11 @@ package dev.incidenttimeline.postmortem;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Visibility;
 import dev.incidenttimeline.projections.IncidentQueries;
+import dev.incidenttimeline.tenancy.Organisations;
 import dev.incidenttimeline.timeline.EntryKind;
 import dev.incidenttimeline.timeline.FindTimeline;
 import dev.incidenttimeline.timeline.TimelineEntryView;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -32,20 +35,32 @@ public class PostmortemQueryHandler {
     private final PostmortemStore store;
     private final IncidentQueries queries;
     private final Function<IncidentId, Optional<ResponseMeasures>> measures;
+    private final BiPredicate<IncidentId, String> visibleTo;
 
+    /**
+     * @param visibleTo whether the incident is the organisation's (asked only for callers with an organisation): the
+     *                  postmortem facts do not record the organisation, the incident summaries do
+     */
     PostmortemQueryHandler(PostmortemStore store, IncidentQueries queries,
-                           Function<IncidentId, Optional<ResponseMeasures>> measures) {
+                           Function<IncidentId, Optional<ResponseMeasures>> measures,
+                           BiPredicate<IncidentId, String> visibleTo) {
         this.store = store;
         this.queries = queries;
         this.measures = measures;
+        this.visibleTo = visibleTo;
     }
 
     /** What the metrics read model measured for one incident. */
     record ResponseMeasures(KeyDurationsView durations, boolean customerFirst) {
     }
 
+    /** The postmortem; empty if the incident is not known (yet) or is another organisation's. */
     @QueryHandler
-    public Optional<PostmortemView> handle(FindPostmortem query) {
+    public Optional<PostmortemView> handle(FindPostmortem query,
+                                           @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
+        if (!mayAccess(query.incidentId(), organisation)) {
+            return Optional.empty();
+        }
         List<FactRow> facts = store.facts(query.incidentId().value());
         Instant knownAt = PostmortemFold.publicationRecordedAt(facts);
         PostmortemFold fold = PostmortemFold.of(facts, knownAt);
@@ -85,8 +100,13 @@ public class PostmortemQueryHandler {
                 durations, fold.missed, fold.reportViews(), fold.actionItemViews(), fold.lessons));
     }
 
+    /** The stakeholder summary; empty if the incident is not known (yet) or is another organisation's. */
     @QueryHandler
-    public Optional<StakeholderSummaryView> handle(FindStakeholderSummary query) {
+    public Optional<StakeholderSummaryView> handle(FindStakeholderSummary query,
+                                                   @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
+        if (!mayAccess(query.incidentId(), organisation)) {
+            return Optional.empty();
+        }
         PostmortemFold fold = PostmortemFold.of(store.facts(query.incidentId().value()), null);
         if (fold.declaredAt == null) {
             return Optional.empty();
@@ -115,5 +135,9 @@ public class PostmortemQueryHandler {
                 fold.customersAffected, fold.usersAffected, durations.impactDuration(), List.copyOf(customers),
                 fold.status, latest == null ? null : latest.text(), latest == null ? null : latest.occurredAt(), fix,
                 fold.actionItemViews().stream().filter(item -> !item.done()).toList()));
+    }
+
+    private boolean mayAccess(IncidentId incidentId, String organisation) {
+        return organisation == null || visibleTo.test(incidentId, organisation);
     }
 }

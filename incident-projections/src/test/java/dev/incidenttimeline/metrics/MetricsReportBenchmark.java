@@ -15,14 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a test (Surefire does not pick it up by name): prints how long metrics reports take over a read model of
- * {@code -Dincidents=100000} incidents written straight into the tables. Run with {@code mvn -B -pl
- * incident-projections -am test -Dtest=MetricsReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code -Dincidents=100000} incidents written straight into the tables, through the SQL path ({@code -DsqlRuns=3})
+ * and through the value index ({@code -Druns=200}) side by side, and the index's load time and heap. Run with
+ * {@code mvn -B -pl incident-projections -am test -Dtest=MetricsReportBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @SpringBootTest(classes = MetricsTestHost.class,
         properties = "spring.datasource.url=jdbc:h2:mem:metrics-benchmark;DB_CLOSE_DELAY=-1")
@@ -37,6 +38,9 @@ class MetricsReportBenchmark {
     @Autowired
     MetricsQueries metrics;
 
+    @Autowired
+    MetricsQueryHandler handler;
+
     @Test
     void printsReportTimes() {
         int incidents = Integer.getInteger("incidents", 100_000);
@@ -44,38 +48,74 @@ class MetricsReportBenchmark {
         seed(incidents);
         System.out.printf("seeded %,d incidents in %,d ms%n", incidents, (System.nanoTime() - seeding) / 1_000_000);
 
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+        long loading = System.nanoTime();
+        int indexed = handler.loadIndex();
+        long loadMillis = (System.nanoTime() - loading) / 1_000_000;
+        System.gc();
+        long heapAfter = runtime.totalMemory() - runtime.freeMemory();
+        System.out.printf("index loaded: %,d incidents in %,d ms; heap after GC +%,d MB (arrays about %,d MB)%n",
+                indexed, loadMillis, (heapAfter - heapBefore) / (1 << 20), handler.indexBytes() / (1 << 20));
+
         Instant lastMonth = Instant.parse("2026-10-01T00:00:00Z");
-        // Every run asks for a period a millisecond longer than the one before: H2 reuses the result of a query
-        // repeated on unchanged tables, which would measure nothing.
-        measure("all time, by service", run -> report(START.minusMillis(run), MetricsGroupBy.SERVICE));
-        measure("all time, by severity", run -> report(START.minusMillis(run), MetricsGroupBy.SEVERITY));
-        measure("all time, by week", run -> report(START.minusMillis(run), MetricsGroupBy.WEEK));
-        measure("all time, not grouped", run -> report(START.minusMillis(run), null));
-        measure("one month, by service", run -> report(lastMonth.minusMillis(run), MetricsGroupBy.SERVICE));
-        measure("one month, by detectedBy", run -> report(lastMonth.minusMillis(run), MetricsGroupBy.DETECTED_BY));
-        // The same questions again while the read model does not change: answered from the report cache.
-        measure("repeated, all time, service", run -> report(START, MetricsGroupBy.SERVICE));
-        measure("repeated, one month, week", run -> report(lastMonth, MetricsGroupBy.WEEK));
+        // Every run asks for a period a millisecond longer than the one before: neither the report cache nor H2
+        // answers from an earlier result. Each report through the SQL path (the baseline, same process and data)
+        // and through the index, interleaved.
+        measure("all time, by service", (run, sql) -> report(START.minusMillis(run), MetricsGroupBy.SERVICE, null,
+                sql));
+        measure("all time, by severity", (run, sql) -> report(START.minusMillis(run), MetricsGroupBy.SEVERITY, null,
+                sql));
+        measure("all time, by week", (run, sql) -> report(START.minusMillis(run), MetricsGroupBy.WEEK, null, sql));
+        measure("all time, not grouped", (run, sql) -> report(START.minusMillis(run), null, null, sql));
+        measure("all time, org-1, service", (run, sql) -> report(START.minusMillis(run), MetricsGroupBy.SERVICE,
+                "org-1", sql));
+        measure("one month, by service", (run, sql) -> report(lastMonth.minusMillis(run), MetricsGroupBy.SERVICE,
+                null, sql));
+        measure("one month, by detectedBy", (run, sql) -> report(lastMonth.minusMillis(run),
+                MetricsGroupBy.DETECTED_BY, null, sql));
     }
 
-    private MetricsReportView report(Instant from, MetricsGroupBy groupBy) {
-        return metrics.summarize(from, END, groupBy, false);
+    private interface Report {
+        MetricsReportView run(long run, boolean sql);
     }
 
-    private void measure(String name, LongFunction<MetricsReportView> report) {
-        for (int i = 0; i < 5; i++) {
-            assertThat(report.apply(1_000_000 + i).groups()).isNotEmpty();
+    private MetricsReportView report(Instant from, MetricsGroupBy groupBy, String organisation, boolean sql) {
+        SummarizeMetrics query = new SummarizeMetrics(from, END, groupBy, false);
+        return sql ? handler.summarizeWithSql(query, organisation) : handler.handle(query, organisation);
+    }
+
+    private void measure(String name, Report report) {
+        MetricsReportView sqlAnswer = report.run(1_000_000, true);
+        assertThat(sqlAnswer.groups()).isNotEmpty();
+        assertThat(report.run(1_000_000, false)).as("the index answers as the SQL path").isEqualTo(sqlAnswer);
+        for (int i = 1; i < 20; i++) {
+            report.run(1_000_000 + i, false);
         }
-        int runs = Integer.getInteger("runs", 30);
-        long[] nanos = new long[runs];
+        int sqlRuns = Integer.getInteger("sqlRuns", 3);
+        int runs = Integer.getInteger("runs", 200);
+        long[] sql = new long[sqlRuns];
+        long[] index = new long[runs];
         for (int i = 0; i < runs; i++) {
+            if (i < sqlRuns) {
+                long start = System.nanoTime();
+                report.run(i, true);
+                sql[i] = System.nanoTime() - start;
+            }
             long start = System.nanoTime();
-            report.apply(i);
-            nanos[i] = System.nanoTime() - start;
+            report.run(i, false);
+            index[i] = System.nanoTime() - start;
         }
-        Arrays.sort(nanos);
-        System.out.printf("%-28s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%d runs)%n", name,
-                nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.99) - 1] / 1e6, nanos[runs - 1] / 1e6, runs);
+        System.out.printf("%-26s SQL p50 %8.1f ms p99 %8.1f ms (%d runs) | index p50 %6.2f ms p99 %6.2f ms max %6.2f"
+                        + " ms (%d runs) | p50 ratio %.0fx%n", name, p(sql, 0.5), p(sql, 0.99), sqlRuns, p(index, 0.5),
+                p(index, 0.99), p(index, 1.0), runs, p(sql, 0.5) / p(index, 0.5));
+    }
+
+    private static double p(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * p) - 1)] / 1e6;
     }
 
     private void seed(int count) {
@@ -92,8 +132,9 @@ class MetricsReportBenchmark {
             String severity = Severity.values()[random.nextInt(5)].name();
             String detectedBy = DetectionSource.values()[random.nextInt(4)].name();
             boolean drill = random.nextInt(50) == 0;
+            String organisation = "org-" + random.nextInt(4);
             incidentRows.add(new Object[]{id, Timestamp.from(declared), severity, detectedBy, drill,
-                    random.nextInt(5) == 0, 20});
+                    random.nextInt(5) == 0, 20, organisation});
             serviceRows.add(new Object[]{id, "service-" + random.nextInt(20)});
             if (random.nextBoolean()) {
                 serviceRows.add(new Object[]{id, "service-" + (20 + random.nextInt(5))});
@@ -103,7 +144,7 @@ class MetricsReportBenchmark {
                         : (long) (Math.exp(random.nextGaussian() * 1.2 + 13) * (random.nextInt(200) == 0 ? -1 : 1));
                 valueRows.add(new Object[]{valueId++, id, metric, 1, value, value != null && value < 0,
                         Timestamp.from(declared), "event-a", null, null, Timestamp.from(declared), drill, severity,
-                        detectedBy});
+                        detectedBy, organisation});
             }
             if (incidentRows.size() == 1000) {
                 flush(incidentRows, serviceRows, valueRows);
@@ -114,11 +155,11 @@ class MetricsReportBenchmark {
 
     private void flush(List<Object[]> incidentRows, List<Object[]> serviceRows, List<Object[]> valueRows) {
         jdbc.batchUpdate("insert into metrics_incident (incident_id, declared_at, severity, detected_by, drill,"
-                + " customer_first, last_sequence) values (?, ?, ?, ?, ?, ?, ?)", incidentRows);
+                + " customer_first, last_sequence, organisation) values (?, ?, ?, ?, ?, ?, ?, ?)", incidentRows);
         jdbc.batchUpdate("insert into metrics_incident_service (incident_id, service) values (?, ?)", serviceRows);
         jdbc.batchUpdate("insert into metrics_value (id, incident_id, metric, definition_version, value_millis,"
                 + " inconsistent, started_at, start_event_id, stopped_at, stop_event_id, declared_at, drill, severity,"
-                + " detected_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", valueRows);
+                + " detected_by, organisation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", valueRows);
         incidentRows.clear();
         serviceRows.clear();
         valueRows.clear();

@@ -7,6 +7,13 @@ import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.EntryId;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Severity;
+import dev.incidenttimeline.metrics.MetricsGroupBy;
+import dev.incidenttimeline.metrics.MetricsGroupView;
+import dev.incidenttimeline.metrics.MetricsQueries;
+import dev.incidenttimeline.metrics.MetricsReportView;
+import dev.incidenttimeline.metrics.SummarizeMetrics;
+import dev.incidenttimeline.postmortem.FindPostmortem;
+import dev.incidenttimeline.postmortem.PostmortemQueries;
 import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.projections.TestHost;
 import dev.incidenttimeline.summary.IncidentSummaryView;
@@ -24,13 +31,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each organisation sees its own incidents only, through every query of the read models; a host without an
- * organisation (its own processes) sees all.
+ * Each organisation sees its own incidents only, through every query of the read models (timelines, summaries,
+ * metrics and reports, postmortems); a host without an organisation (its own processes) sees all.
  */
 @SpringBootTest(classes = {TestHost.class, ReadModelTenancyIntegrationTest.Acting.class},
         properties = "spring.datasource.url=jdbc:h2:mem:tenancy-test;DB_CLOSE_DELAY=-1")
@@ -55,6 +63,12 @@ class ReadModelTenancyIntegrationTest {
 
     @Autowired
     IncidentQueries queries;
+
+    @Autowired
+    MetricsQueries metrics;
+
+    @Autowired
+    PostmortemQueries postmortems;
 
     @AfterEach
     void actAsHost() {
@@ -81,6 +95,43 @@ class ReadModelTenancyIntegrationTest {
     }
 
     @Test
+    void measuresAndReportsEachOrganisationsIncidentsForItselfOnly() {
+        IncidentId acme = incidents.declare(declaration("Acme carts empty", "carts"), "acme");
+        IncidentId acmeToo = incidents.declare(declaration("Acme carts slow", "carts"), "acme");
+        IncidentId globex = incidents.declare(declaration("Globex carts gone", "carts"), "globex");
+        IncidentId host = incidents.declare(declaration("Carts job stuck", "carts"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(acme, acmeToo, globex, host)
+                .allMatch(id -> metrics.incident(id).isPresent()));
+
+        assertThat(as("acme", () -> metrics.incident(acme))).isPresent();
+        assertThat(as("globex", () -> metrics.incident(acme))).isEmpty();
+        assertThat(as("acme", () -> metrics.incident(host))).as("an incident without organisation").isEmpty();
+        assertThat(metrics.incident(globex)).as("the host sees all").isPresent();
+
+        // The same report asked for each in turn: a cached report of one must not answer the other.
+        SummarizeMetrics carts = new SummarizeMetrics(null, null, MetricsGroupBy.SERVICE, false);
+        for (int round = 0; round < 2; round++) {
+            assertThat(cartIncidents(metrics.summarize(carts))).isEqualTo(4);
+            assertThat(as("acme", () -> cartIncidents(metrics.summarize(carts)))).isEqualTo(2);
+            assertThat(as("globex", () -> cartIncidents(metrics.summarize(carts)))).isEqualTo(1);
+            assertThat(as("initech", () -> metrics.summarize(carts).groups())).isEmpty();
+        }
+    }
+
+    @Test
+    void showsPostmortemsAndStakeholderSummariesToTheirOwnOrganisationOnly() {
+        IncidentId acme = incidents.declare(declaration("Acme invoices late"), "acme");
+        await().atMost(Duration.ofSeconds(20)).until(() -> postmortems.postmortem(FindPostmortem.of(acme)).isPresent()
+                && queries.incident(acme).isPresent());
+
+        assertThat(as("acme", () -> postmortems.postmortem(FindPostmortem.of(acme)))).isPresent();
+        assertThat(as("acme", () -> postmortems.stakeholderSummary(acme))).isPresent();
+        assertThat(as("globex", () -> postmortems.postmortem(FindPostmortem.of(acme)))).isEmpty();
+        assertThat(as("globex", () -> postmortems.stakeholderSummary(acme))).isEmpty();
+        assertThat(postmortems.stakeholderSummary(acme)).as("the host sees all").isPresent();
+    }
+
+    @Test
     void givesTheSameSourceIdOfTwoOrganisationsTwoIncidents() {
         String sourceId = "alertmanager:" + IncidentId.random().value();
         DeclareIncident fromAlert = new DeclareIncident(null, "Disk full", Severity.SEV3, List.of("db"),
@@ -94,8 +145,16 @@ class ReadModelTenancyIntegrationTest {
     }
 
     private static DeclareIncident declaration(String title) {
-        return new DeclareIncident(null, title, Severity.SEV2, List.of("web"), DetectionSource.MANUAL, null, null,
+        return declaration(title, "web");
+    }
+
+    private static DeclareIncident declaration(String title, String service) {
+        return new DeclareIncident(null, title, Severity.SEV2, List.of(service), DetectionSource.MANUAL, null, null,
                 "alice", false, T0, null);
+    }
+
+    private static long cartIncidents(MetricsReportView report) {
+        return report.group("carts").map(MetricsGroupView::incidents).orElse(0L);
     }
 
     private static <T> T as(String organisation, Supplier<T> query) {

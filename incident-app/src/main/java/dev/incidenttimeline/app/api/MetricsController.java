@@ -4,7 +4,6 @@ import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.metrics.MetricsGroupBy;
 import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.metrics.SummarizeMetrics;
-import dev.incidenttimeline.tenancy.CurrentOrganisation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +19,9 @@ import java.time.Instant;
 /**
  * Response metrics from the metrics read model through {@link MetricsQueries}: one incident's clocks, and reports
  * over a period grouped by service, severity, detection source, week or month. When the host turned the read model
- * off ({@code incident.projections.metrics.enabled=false}) these answer 404 {@code METRICS_DISABLED}.
+ * off ({@code incident.projections.metrics.enabled=false}) these answer 404 {@code METRICS_DISABLED}. A caller tied
+ * to an organisation sees its own organisation's incidents only (the query carries the organisation, the read model
+ * filters by it).
  */
 @RestController
 @Tag(name = "Metrics", description = "Time to acknowledge, mitigate, resolve, ... per incident and over a period")
@@ -30,11 +31,9 @@ class MetricsController {
     static final String METRICS_DISABLED = "METRICS_DISABLED";
 
     private final ObjectProvider<MetricsQueries> metrics;
-    private final CurrentOrganisation organisation;
 
-    MetricsController(ObjectProvider<MetricsQueries> metrics, ObjectProvider<CurrentOrganisation> organisation) {
+    MetricsController(ObjectProvider<MetricsQueries> metrics) {
         this.metrics = metrics;
-        this.organisation = organisation.getIfAvailable(() -> CurrentOrganisation.NONE);
     }
 
     @GetMapping("/api/incidents/{id}/metrics")
@@ -53,12 +52,6 @@ class MetricsController {
             @RequestParam(required = false) String groupBy,
             @Parameter(description = "whether drills count (default false)") @RequestParam(required = false)
             String includeDrills) {
-        // The metrics read model does not know organisations yet: a report spans every organisation's incidents,
-        // so it is only for callers who may see them all (tokens without an organisation).
-        if (organisation.get() != null) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Reports across incidents are not yet available"
-                    + " per organisation; ask for one with a token that is not tied to an organisation.");
-        }
         Instant start = QueryParameters.instant("from", from);
         Instant end = QueryParameters.instant("to", to);
         if (start != null && end != null && !start.isBefore(end)) {

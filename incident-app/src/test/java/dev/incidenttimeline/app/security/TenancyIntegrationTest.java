@@ -107,11 +107,19 @@ class TenancyIntegrationTest {
     }
 
     @Test
-    void keepsReportsAcrossOrganisationsFromOrganisationTokens() {
-        HttpResponse<String> refused = globex.get("/api/metrics");
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(json(refused).get("code").asString()).isEqualTo("FORBIDDEN");
-        assertThat(new Http(port).get("/api/metrics").statusCode()).as("the operator token").isEqualTo(200);
+    void reportsEachOrganisationsIncidentsToItsOwnTokensOnly() {
+        String service = "reports-" + IncidentId.random().value();
+        String acmeId = declare(acme, "Acme basket empty", service);
+        declare(acme, "Acme basket slow", service);
+        String globexId = declare(globex, "Globex basket gone", service);
+        await().atMost(Duration.ofSeconds(20)).until(() -> incidentsOf(new Http(port), service) == 3);
+
+        assertThat(incidentsOf(acme, service)).isEqualTo(2);
+        assertThat(incidentsOf(acmeViewer, service)).isEqualTo(2);
+        assertThat(incidentsOf(globex, service)).isEqualTo(1);
+        assertThat(incidentsOf(new Http(port), service)).as("the operator token").isEqualTo(3);
+        assertThat(acme.get("/api/incidents/" + acmeId + "/metrics").statusCode()).isEqualTo(200);
+        assertThat(acme.get("/api/incidents/" + globexId + "/metrics").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -132,11 +140,27 @@ class TenancyIntegrationTest {
     }
 
     private static String declare(Http as, String title) {
+        return declare(as, title, "web");
+    }
+
+    private static String declare(Http as, String title, String service) {
         HttpResponse<String> declared = as.post("/api/incidents", """
-                {"title": "%s", "severity": "SEV2", "services": ["web"], "detectedBy": "MANUAL",
-                 "declaredBy": "alice"}""".formatted(title));
+                {"title": "%s", "severity": "SEV2", "services": ["%s"], "detectedBy": "MANUAL",
+                 "declaredBy": "alice"}""".formatted(title, service));
         assertThat(declared.statusCode()).isEqualTo(201);
         return json(declared).get("id").asString();
+    }
+
+    /** How many incidents of the service the caller's report over all time counts. */
+    private static long incidentsOf(Http as, String service) {
+        HttpResponse<String> report = as.get("/api/metrics?groupBy=service");
+        assertThat(report.statusCode()).isEqualTo(200);
+        for (var group : json(report).get("groups")) {
+            if (group.get("key").asString().equals(service)) {
+                return group.get("incidents").asLong();
+            }
+        }
+        return 0;
     }
 
     /** Runs the query as the owner of the token would in a request. */

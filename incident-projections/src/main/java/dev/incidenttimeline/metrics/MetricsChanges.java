@@ -1,0 +1,54 @@
+package dev.incidenttimeline.metrics;
+
+import dev.incidenttimeline.projections.SqlInLists;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The change numbers of the metrics read model ({@code metrics_change}, {@code metrics_incident.change_no}): how
+ * readers on any node learn which incidents changed since they last looked.
+ */
+final class MetricsChanges {
+
+    /** Where the read model stands: a reset counts up the generation, every committed batch the number. */
+    record Position(long generation, long changeNo) {
+    }
+
+    private MetricsChanges() {
+    }
+
+    /**
+     * Gives the incidents the next change number, in the writing batch's transaction. Taking the number locks the
+     * counter row until the transaction ends, so a batch that took a lower number has committed before a higher one
+     * can be taken: once a reader sees a number, every row with that number or a lower one is visible to it.
+     */
+    static void mark(JdbcTemplate jdbc, Collection<String> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("update metrics_change set change_no = change_no + 1 where id = 1");
+        long changeNo = jdbc.queryForObject("select change_no from metrics_change where id = 1", Long.class);
+        for (List<String> chunk : SqlInLists.chunks(incidentIds)) {
+            List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+            parameters.add(changeNo);
+            parameters.addAll(chunk);
+            jdbc.update("update metrics_incident set change_no = ? where incident_id in ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    parameters.toArray());
+        }
+    }
+
+    /** The read model was emptied: readers must load it again from the start. */
+    static void reset(JdbcTemplate jdbc) {
+        jdbc.update("update metrics_change set generation = generation + 1, change_no = change_no + 1 where id = 1");
+    }
+
+    static Position position(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select generation, change_no from metrics_change where id = 1",
+                (row, index) -> new Position(row.getLong(1), row.getLong(2)));
+    }
+}
