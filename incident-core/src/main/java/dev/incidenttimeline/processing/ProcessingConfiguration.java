@@ -103,7 +103,6 @@ public class ProcessingConfiguration {
         return new DeadLetters(eventProcessingConfiguration, transactionManager);
     }
 
-
     /**
      * Takes the place of Axon's {@code JpaEventStoreAutoConfiguration} (same conditions, same entities) so that the
      * engine can be given its read batch size; a host's own engine, event store or event bus replaces it like
