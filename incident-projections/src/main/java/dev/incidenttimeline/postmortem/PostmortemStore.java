@@ -1,5 +1,6 @@
 package dev.incidenttimeline.postmortem;
 
+import dev.incidenttimeline.projections.NewRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,8 +18,8 @@ import static dev.incidenttimeline.projections.SqlTime.instant;
 import static dev.incidenttimeline.projections.SqlTime.toSql;
 
 /**
- * Reads and writes {@code postmortem_fact} with plain JDBC: a batch of facts costs one existence check per 500 rows
- * and one batched insert, whatever its size.
+ * Reads and writes {@code postmortem_fact} with plain JDBC: a batch of facts costs one batched insert, whatever its
+ * size ({@link NewRows}); only when one of them is stored already, one existence check per 500 rows first.
  */
 class PostmortemStore {
 
@@ -34,7 +35,7 @@ class PostmortemStore {
 
     /** Stores the facts that are not stored yet: a redelivered event changes nothing. */
     void write(List<FactRow> facts) {
-        if (facts.isEmpty()) {
+        if (facts.isEmpty() || NewRows.insertedAll(jdbc, () -> insert(facts))) {
             return;
         }
         Set<String> stored = new HashSet<>();
@@ -50,6 +51,10 @@ class PostmortemStore {
                 fresh.add(fact);
             }
         }
+        insert(fresh);
+    }
+
+    private void insert(List<FactRow> fresh) {
         jdbc.batchUpdate("insert into postmortem_fact (id, incident_id, sequence_number, kind, occurred_at, "
                         + "recorded_at, actor, subject, text, detail, items, time_a, time_b, number_a, number_b, "
                         + "due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, 1000,

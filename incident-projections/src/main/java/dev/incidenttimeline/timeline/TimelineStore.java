@@ -1,6 +1,7 @@
 package dev.incidenttimeline.timeline;
 
 import dev.incidenttimeline.incident.api.Visibility;
+import dev.incidenttimeline.projections.NewRows;
 import dev.incidenttimeline.projections.SqlInLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,8 +23,9 @@ import static dev.incidenttimeline.projections.SqlTime.instant;
 import static dev.incidenttimeline.projections.SqlTime.toSql;
 
 /**
- * Reads and writes the timeline tables with plain JDBC: a batch of rows costs one existence check, at most one
- * subject look-up and one batched insert per table, whatever its size.
+ * Reads and writes the timeline tables with plain JDBC: a batch of rows costs at most one subject look-up and one
+ * batched insert per table, whatever its size ({@link NewRows}); only when one of its rows is stored already, one
+ * existence check per table first.
  */
 class TimelineStore {
 
@@ -45,15 +47,36 @@ class TimelineStore {
      * every entry that one of the redactions hides.
      */
     void write(List<EntryRow> entries, List<ChangeRow> changes, Map<String, String> declaredFor) {
-        Set<String> storedIncidents = existing("timeline_incident", "incident_id", declaredFor.keySet());
+        if (!NewRows.insertedAll(jdbc, () -> insert(declaredFor, describe(entries), changes))) {
+            Set<String> storedIncidents = existing("timeline_incident", "incident_id", declaredFor.keySet());
+            Map<String, String> newIncidents = new HashMap<>(declaredFor);
+            newIncidents.keySet().removeAll(storedIncidents);
+            Set<String> storedEntries = existing("timeline_entry", entries.stream().map(EntryRow::id).toList());
+            List<EntryRow> newEntries = describe(entries.stream().filter(row -> !storedEntries.contains(row.id()))
+                    .toList());
+            Set<String> storedChanges = existing("timeline_change", changes.stream().map(ChangeRow::id).toList());
+            List<ChangeRow> newChanges = changes.stream().filter(row -> !storedChanges.contains(row.id())).toList();
+            insert(newIncidents, newEntries, newChanges);
+        }
+        // Also for redactions seen before: a replay rewrites the entry's content, which must be cleared again.
+        List<ChangeRow> redactions = changes.stream().filter(row -> row.type() == ChangeRow.ChangeType.REDACTED)
+                .toList();
+        jdbc.batchUpdate("update timeline_entry set text = null, links = null where incident_id = ? and entry_id = ?",
+                redactions, 1000, (statement, row) -> {
+                    statement.setString(1, row.incidentId());
+                    statement.setString(2, row.entryId());
+                });
+        jdbc.batchUpdate("update timeline_change set previous_text = null, new_text = null "
+                        + "where incident_id = ? and entry_id = ?", redactions, 1000, (statement, row) -> {
+                    statement.setString(1, row.incidentId());
+                    statement.setString(2, row.entryId());
+                });
+    }
+
+    private void insert(Map<String, String> incidents, List<EntryRow> newEntries, List<ChangeRow> newChanges) {
         jdbc.batchUpdate("insert into timeline_incident (incident_id, organisation) values (?, ?)",
-                declaredFor.entrySet().stream().filter(incident -> !storedIncidents.contains(incident.getKey()))
+                incidents.entrySet().stream()
                         .map(incident -> new Object[] {incident.getKey(), incident.getValue()}).toList());
-        Set<String> storedEntries = existing("timeline_entry", entries.stream().map(EntryRow::id).toList());
-        List<EntryRow> newEntries = describe(entries.stream().filter(row -> !storedEntries.contains(row.id()))
-                .toList());
-        Set<String> storedChanges = existing("timeline_change", changes.stream().map(ChangeRow::id).toList());
-        List<ChangeRow> newChanges = changes.stream().filter(row -> !storedChanges.contains(row.id())).toList();
         jdbc.batchUpdate("insert into timeline_entry (id, incident_id, sequence_number, part, entry_id, kind, "
                         + "occurred_at, recorded_at, actor, text, visibility, links, ref, subject) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", newEntries, 1000,
@@ -90,19 +113,6 @@ class TimelineStore {
                     statement.setObject(11, toSql(row.newTime()));
                     statement.setObject(12, toSql(row.occurredAt()));
                     statement.setObject(13, toSql(row.recordedAt()));
-                });
-        // Also for redactions seen before: a replay rewrites the entry's content, which must be cleared again.
-        List<ChangeRow> redactions = changes.stream().filter(row -> row.type() == ChangeRow.ChangeType.REDACTED)
-                .toList();
-        jdbc.batchUpdate("update timeline_entry set text = null, links = null where incident_id = ? and entry_id = ?",
-                redactions, 1000, (statement, row) -> {
-                    statement.setString(1, row.incidentId());
-                    statement.setString(2, row.entryId());
-                });
-        jdbc.batchUpdate("update timeline_change set previous_text = null, new_text = null "
-                        + "where incident_id = ? and entry_id = ?", redactions, 1000, (statement, row) -> {
-                    statement.setString(1, row.incidentId());
-                    statement.setString(2, row.entryId());
                 });
     }
 
