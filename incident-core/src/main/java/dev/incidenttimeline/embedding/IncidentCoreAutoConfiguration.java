@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -71,13 +72,22 @@ public class IncidentCoreAutoConfiguration {
     }
 
     /**
-     * Keeps recently used incidents in memory so a command does not re-read the stream; on several nodes a stale
-     * entry is caught by the event store's sequence check and the command is retried by {@link IncidentGateway}.
+     * Keeps the {@code incident.core.cached-incidents} most recently used incidents in memory so a command does not
+     * re-read the stream; on several nodes a stale entry is caught by the event store's sequence check and the
+     * command is retried by {@link IncidentGateway}.
      */
     @Bean
     @ConditionalOnMissingBean(name = "incidentCache")
-    public Cache incidentCache() {
-        return new WeakReferenceCache();
+    public Cache incidentCache(IncidentCoreProperties properties) {
+        return properties.cachedIncidents() == 0 ? new WeakReferenceCache()
+                : new BoundedCache(properties.cachedIncidents());
+    }
+
+    /** Reads an incident command's target from {@code incidentId()} instead of its annotations, per command. */
+    @Bean
+    @ConditionalOnMissingBean(CommandTargetResolver.class)
+    public CommandTargetResolver incidentCommandTargetResolver() {
+        return new IncidentCommandTargetResolver();
     }
 
     @Bean

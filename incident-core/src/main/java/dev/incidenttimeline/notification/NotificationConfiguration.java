@@ -57,13 +57,19 @@ public class NotificationConfiguration {
                 properties.notifications().retry());
     }
 
-    /** A new notifications processor starts at the head: what happened before it existed is not announced. */
+    /**
+     * A new notifications processor starts at the head: what happened before it existed is not announced. It handles
+     * what is waiting in batches of up to {@code incident.core.processing.batch-size} events per transaction (a sent
+     * notification is remembered in its own transaction, so a batch that fails later does not send it twice).
+     */
     @Bean
-    public ConfigurerModule notificationProcessorConfigurer() {
+    public ConfigurerModule notificationProcessorConfigurer(IncidentCoreProperties properties) {
+        int batchSize = properties.processing().batchSize();
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
                 NotificationDispatcher.PROCESSING_GROUP,
                 org.axonframework.config.Configuration::eventStore,
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -66,7 +66,8 @@ public class ProcessingConfiguration {
                                                              TokenStoreProperties tokenStoreProperties) {
         IncidentCoreProperties.Processing processing = properties.processing();
         return new PooledProcessingDefaults(fairShare, processing.segments(), processing.tokenClaimInterval(),
-                tokenStoreProperties.getClaimTimeout(), processing.deadLetterQueue(), processing.withoutDeadLetters());
+                tokenStoreProperties.getClaimTimeout(), processing.deadLetterQueue(), processing.withoutDeadLetters(),
+                processing.batchSize());
     }
 
     /** A JPA dead-letter queue (table {@code dead_letter_entry}) for every processing group not excluded. */
