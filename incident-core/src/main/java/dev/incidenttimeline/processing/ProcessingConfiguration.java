@@ -8,6 +8,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -47,6 +49,19 @@ public class ProcessingConfiguration {
                             .claimTimeout(tokenStoreProperties.getClaimTimeout())
                             .nodeId(nodes.nodeName())
                             .build();
+    }
+
+    /**
+     * Axon's JPA saga store (tables {@code saga_entry}, {@code association_value_entry}), asked once per batch which
+     * sagas an association belongs to ({@link BatchCachingSagaStore}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(SagaStore.class)
+    public SagaStore<Object> sagaStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
+        return new BatchCachingSagaStore(JpaSagaStore.builder()
+                                                     .entityManagerProvider(entityManagerProvider)
+                                                     .serializer(serializer)
+                                                     .build());
     }
 
     @Bean

@@ -159,17 +159,29 @@ public final class Benchmark {
         List<Double> oneStopped = new ArrayList<>();
         List<Double> rawOneRunning = new ArrayList<>();
         List<Double> rawManyRunning = new ArrayList<>();
+        List<Double> cpuOne = new ArrayList<>();
+        List<Double> cpuRawOne = new ArrayList<>();
+        List<Double> cpuOneStopped = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
             // The database's limit for this work: raw rows with nothing else reading them. The raw rows are real
             // events, so the processors would otherwise handle them while they are inserted (and, on 2 cores, take
             // most of the baseline's CPU). They catch up with them before the commands are timed.
             processors.stop();
-            rawOne.add(path.rawInsertsPerSecond(1, options.rawRows()));
+            CommandPath.Measured raw = path.rawInserts(1, options.rawRows());
+            rawOne.add(raw.perSecond());
+            cpuRawOne.add(raw.cpuMicrosPerOp());
             rawMany.add(path.rawInsertsPerSecond(callers, options.rawRows()));
-            oneStopped.add(path.commandsPerSecond(1, window));
+            CommandPath.Measured stopped = path.commands(1, window);
+            oneStopped.add(stopped.perSecond());
+            cpuOneStopped.add(stopped.cpuMicrosPerOp());
             processors.startAndCatchUp(catchUp);
             // As in the app: every processor running and handling the commands' events.
-            one.add(path.commandsPerSecond(1, window));
+            long cpuBefore = CommandPath.processCpuNanos();
+            CommandPath.Measured single = path.commands(1, window);
+            one.add(single.perSecond());
+            // What the commands cost until every processor has handled their events, not just while they were sent.
+            processors.startAndCatchUp(catchUp);
+            cpuOne.add((CommandPath.processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, single.ops()));
             many.add(path.commandsPerSecond(callers, window));
             processors.startAndCatchUp(catchUp);
             // The baseline as the first steps measured it (processors running, handling the raw rows too).
@@ -178,9 +190,11 @@ public final class Benchmark {
             processors.startAndCatchUp(catchUp);
             System.out.printf(Locale.ROOT, "    run %d: 1 caller %.0f cmd/s, %d callers %.0f cmd/s; raw, processors "
                     + "stopped: 1 thread %.0f rows/s, %d threads %.0f rows/s; 1 caller, processors stopped %.0f cmd/s; "
-                    + "raw, processors running: %.0f / %.0f rows/s%n", run, one.get(run - 1), callers,
+                    + "raw, processors running: %.0f / %.0f rows/s; CPU µs per command %.0f (processors stopped "
+                    + "%.0f), per raw row %.0f%n", run, one.get(run - 1), callers,
                     many.get(run - 1), rawOne.get(run - 1), callers, rawMany.get(run - 1), oneStopped.get(run - 1),
-                    rawOneRunning.get(run - 1), rawManyRunning.get(run - 1));
+                    rawOneRunning.get(run - 1), rawManyRunning.get(run - 1), cpuOne.get(run - 1),
+                    cpuOneStopped.get(run - 1), cpuRawOne.get(run - 1));
         }
         report.add(new Line("commands/s, 1 caller", "cmd/s", new Series(one),
                 "raw inserts/s, 1 thread, processors stopped", new Series(rawOne), "≥ 10 %"));
@@ -194,6 +208,11 @@ public final class Benchmark {
         report.add(new Line("extra: commands/s, " + callers + " callers", "cmd/s", new Series(many),
                 "raw inserts/s, " + callers + " threads, processors running (they handle the raw rows too)",
                 new Series(rawManyRunning), null));
+        report.add(new Line("process CPU time per command, 1 caller (every thread: caller, processors, database; until the processors caught up)",
+                "µs", new Series(cpuOne), "per raw row, 1 thread, processors stopped", new Series(cpuRawOne),
+                "≤ 10×"));
+        report.add(new Line("process CPU time per command, 1 caller, event processors stopped", "µs",
+                new Series(cpuOneStopped), "per raw row, 1 thread, processors stopped", new Series(cpuRawOne), null));
         report.note("The baseline of the goal is the database's limit for this work: raw one-row transactions with the "
                 + "event processors stopped (the raw rows are real events: with the processors running they handle "
                 + "them too and the baseline falls several-fold). The commands run as in the app, with every event "
