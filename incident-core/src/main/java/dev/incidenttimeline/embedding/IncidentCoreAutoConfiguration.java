@@ -9,14 +9,22 @@ import dev.incidenttimeline.tenancy.CurrentOrganisation;
 import dev.incidenttimeline.tenancy.TenancyConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,13 +81,35 @@ public class IncidentCoreAutoConfiguration {
     }
 
     /**
-     * Keeps recently used incidents in memory so a command does not re-read the stream; on several nodes a stale
-     * entry is caught by the event store's sequence check and the command is retried by {@link IncidentGateway}.
+     * Keeps up to {@code incident.core.cached-incidents} incidents in memory, held strongly, so a command does not
+     * re-read the stream (Axon's {@code WeakReferenceCache} lost them at every young collection); on several nodes a
+     * stale entry is caught by the event store's sequence check and the command is retried by
+     * {@link IncidentGateway}. An Ehcache heap store through Axon's own adapter; 0 keeps the weak-reference cache.
      */
     @Bean
     @ConditionalOnMissingBean(name = "incidentCache")
-    public Cache incidentCache() {
-        return new WeakReferenceCache();
+    public Cache incidentCache(IncidentCoreProperties properties, ObjectProvider<CacheManager> incidentCacheManager) {
+        if (properties.cachedIncidents() == 0) {
+            return new WeakReferenceCache();
+        }
+        // Axon's adapter takes Ehcache's implementation type, which is what the manager creates.
+        return new EhCache3Adapter((Ehcache) incidentCacheManager.getObject().createCache("incidents",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(properties.cachedIncidents()))));
+    }
+
+    /** Owns the incident cache's store, closed with the context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "incidentCacheManager")
+    public CacheManager incidentCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    /** Reads an incident command's target from {@code incidentId()} instead of its annotations, per command. */
+    @Bean
+    @ConditionalOnMissingBean(CommandTargetResolver.class)
+    public CommandTargetResolver incidentCommandTargetResolver() {
+        return new IncidentCommandTargetResolver();
     }
 
     @Bean

@@ -13,6 +13,10 @@ import java.util.List;
  *
  * @param snapshotThreshold after how many events an incident's state is snapshotted, so that a long incident
  *                          (thousands of timeline entries) loads as fast as a short one
+ * @param cachedIncidents   how many incidents the write side keeps in memory at most (the least recently used
+ *                          one is dropped first), so that a command on an incident being worked on does not read
+ *                          it from the store again; 0 keeps them only as long as the garbage collector lets it
+ *                          (Axon's weak-reference cache: most are gone after the next young collection)
  * @param commandAttempts   how often {@link IncidentGateway} sends a command that lost a race with another change
  *                          of the same incident before it reports a retryable conflict
  * @param policies          response policies and their deadlines ({@code incident.core.policies.*})
@@ -22,10 +26,17 @@ import java.util.List;
  */
 @ConfigurationProperties("incident.core")
 public record IncidentCoreProperties(@DefaultValue("250") int snapshotThreshold,
+                                     @DefaultValue("1000") int cachedIncidents,
                                      @DefaultValue("5") int commandAttempts,
                                      @DefaultValue ResponsePolicyProperties policies,
                                      @DefaultValue NotificationProperties notifications,
                                      @DefaultValue Processing processing) {
+
+    public IncidentCoreProperties {
+        if (cachedIncidents < 0) {
+            throw new IllegalArgumentException("incident.core.cached-incidents must not be negative");
+        }
+    }
 
     /**
      * Event processing on one or several nodes, under {@code incident.core.processing}. Every processing group runs
@@ -50,6 +61,12 @@ public record IncidentCoreProperties(@DefaultValue("250") int snapshotThreshold,
      *                           segments, and a segment handles what has arrived as one batch: pages of 100 left the
      *                           read models' batches at about 50 events during a replay, so that the batch's fixed
      *                           cost (token, commit, existence checks) was paid every 50 events
+     * @param batchSize          how many events a processor of the core (the response deadlines, notifications, and
+     *                           any processing group the host adds) handles in one transaction at most; a processor
+     *                           takes what is waiting, so a quiet stream still gives batches of one. With one
+     *                           transaction and one token update per event, these processors cost the command path
+     *                           more than the commands themselves. The read models have their own setting
+     *                           ({@code incident.projections.batch-size})
      */
     public record Processing(String nodeName,
                              @DefaultValue("4") int segments,
@@ -58,7 +75,8 @@ public record IncidentCoreProperties(@DefaultValue("250") int snapshotThreshold,
                              @DefaultValue("10s") Duration nodeTimeout,
                              @DefaultValue("true") boolean deadLetterQueue,
                              @DefaultValue List<String> withoutDeadLetters,
-                             @DefaultValue("1000") int readBatchSize) {
+                             @DefaultValue("1000") int readBatchSize,
+                             @DefaultValue("100") int batchSize) {
 
         public Processing {
             if (segments < 1) {
@@ -66,6 +84,9 @@ public record IncidentCoreProperties(@DefaultValue("250") int snapshotThreshold,
             }
             if (readBatchSize < 1) {
                 throw new IllegalArgumentException("incident.core.processing.read-batch-size must be at least 1");
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("incident.core.processing.batch-size must be at least 1");
             }
             withoutDeadLetters = withoutDeadLetters == null ? List.of() : List.copyOf(withoutDeadLetters);
         }

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -55,6 +57,19 @@ public class ProcessingConfiguration {
                             .build();
     }
 
+    /**
+     * Axon's JPA saga store (tables {@code saga_entry}, {@code association_value_entry}), asked once per batch which
+     * sagas an association belongs to ({@link BatchCachingSagaStore}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(SagaStore.class)
+    public SagaStore<Object> sagaStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
+        return new BatchCachingSagaStore(JpaSagaStore.builder()
+                                                     .entityManagerProvider(entityManagerProvider)
+                                                     .serializer(serializer)
+                                                     .build());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public FairShareSegments fairShareSegments(ProcessingNodes nodes, TokenStore tokenStore,
@@ -72,7 +87,8 @@ public class ProcessingConfiguration {
                                                              TokenStoreProperties tokenStoreProperties) {
         IncidentCoreProperties.Processing processing = properties.processing();
         return new PooledProcessingDefaults(fairShare, processing.segments(), processing.tokenClaimInterval(),
-                tokenStoreProperties.getClaimTimeout(), processing.deadLetterQueue(), processing.withoutDeadLetters());
+                tokenStoreProperties.getClaimTimeout(), processing.deadLetterQueue(), processing.withoutDeadLetters(),
+                processing.batchSize());
     }
 
     /** A JPA dead-letter queue (table {@code dead_letter_entry}) for every processing group not excluded. */

@@ -32,8 +32,29 @@ final class CommandPath {
         this.table = table;
     }
 
+    /**
+     * A rate and what it cost: the CPU time of the whole process (every thread: the callers, the event processors,
+     * the database) per operation while it ran. On a machine shared with other work the rate follows the load, the
+     * CPU time per operation much less.
+     */
+    record Measured(double perSecond, double cpuMicrosPerOp, long ops) {
+    }
+
+    /** The CPU time (ns) this process has used so far, all threads. */
+    static long processCpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     /** Commands/s with {@code callers} threads, each sending its own incidents' commands for {@code window}. */
     double commandsPerSecond(int callers, Duration window) throws Exception {
+        return commands(callers, window).perSecond();
+    }
+
+    /** As {@link #commandsPerSecond}, with the process's CPU time per command. */
+    Measured commands(int callers, Duration window) throws Exception {
         List<Callable<Long>> work = new ArrayList<>();
         long deadline = System.nanoTime() + window.toNanos();
         for (int caller = 0; caller < callers; caller++) {
@@ -53,9 +74,11 @@ final class CommandPath {
                 return sent;
             });
         }
+        long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
         long sent = sum(run(work));
-        return sent / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measured(sent / seconds, (OS.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, sent), sent);
     }
 
     /**
@@ -63,6 +86,11 @@ final class CommandPath {
      * before the clock starts: the baseline is the database's limit, not the serializer's).
      */
     double rawInsertsPerSecond(int callers, int rows) throws Exception {
+        return rawInserts(callers, rows).perSecond();
+    }
+
+    /** As {@link #rawInsertsPerSecond}, with the process's CPU time per row. */
+    Measured rawInserts(int callers, int rows) throws Exception {
         SplittableRandom random = new SplittableRandom(seed.incrementAndGet());
         List<List<Row>> perCaller = new ArrayList<>();
         for (int caller = 0; caller < callers; caller++) {
@@ -85,9 +113,12 @@ final class CommandPath {
                 return (long) mine.size();
             });
         }
+        long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
         long inserted = sum(run(work));
-        return inserted / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measured(inserted / seconds, (OS.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, inserted),
+                inserted);
     }
 
     /** Far enough back that a whole story stays in the past, as a live incident's commands do. */
