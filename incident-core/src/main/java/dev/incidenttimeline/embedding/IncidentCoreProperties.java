@@ -13,8 +13,8 @@ import java.util.List;
  *
  * @param snapshotThreshold after how many events an incident's state is snapshotted, so that a long incident
  *                          (thousands of timeline entries) loads as fast as a short one
- * @param cachedIncidents   how many incidents the write side keeps in memory at most (the least recently used
- *                          one is dropped first), so that a command on an incident being worked on does not read
+ * @param cachedIncidents   how many incidents the write side keeps in memory at most (Ehcache evicts one used long ago
+ *                          first), so that a command on an incident being worked on does not read
  *                          it from the store again; 0 keeps them only as long as the garbage collector lets it
  *                          (Axon's weak-reference cache: most are gone after the next young collection)
  * @param commandAttempts   how often {@link IncidentGateway} sends a command that lost a race with another change
