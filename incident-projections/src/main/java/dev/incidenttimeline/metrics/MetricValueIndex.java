@@ -47,7 +47,11 @@ final class MetricValueIndex {
     private final Dictionary services = new Dictionary();
 
     MetricValueIndex(JdbcTemplate jdbc) {
-        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        Objects.requireNonNull(jdbc, "jdbc");
+        // Its own template: loading reads 1.1 million rows at 100,000 incidents, in large fetches (PostgreSQL
+        // otherwise reads a whole result into memory at once, H2 ignores it).
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource(), "dataSource"));
+        this.jdbc.setFetchSize(10_000);
     }
 
     /** How many incidents the index holds; loads it if it was not yet. */

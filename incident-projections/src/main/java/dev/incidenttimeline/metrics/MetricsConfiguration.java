@@ -6,9 +6,11 @@ import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,6 +64,13 @@ public class MetricsConfiguration {
         readOnly.setReadOnly(true);
         return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
                 readOnly, catalog, properties.reportCacheSize(), properties.valueIndex());
+    }
+
+    /** Loads the report index in the background once the application is ready, not at the first report. */
+    @Bean
+    @ConditionalOnMissingBean(name = "metricValueIndexLoader")
+    public ApplicationListener<ApplicationReadyEvent> metricValueIndexLoader(MetricsQueryHandler handler) {
+        return ready -> handler.startLoadingIndex();
     }
 
     @Bean
