@@ -154,9 +154,10 @@ final class MetricValueIndex {
 
     /**
      * The values of one metric ordered by their incident's declaration time (so a period is one range, found by
-     * binary search), each with its incident's slot (negative: inconsistent value).
+     * binary search), each with its incident's rank in {@link Snapshot#byTime} (negative: inconsistent value). A
+     * report reads the ranks' groups from a small array of the period's incidents, in nearly sequential order.
      */
-    private record TimedValues(long[] declaredAt, long[] millis, int[] slots) {
+    private record TimedValues(long[] declaredAt, long[] millis, int[] ranks) {
 
         int size() {
             return millis.length;
@@ -293,7 +294,7 @@ final class MetricValueIndex {
             int addedSize = added == null ? 0 : added.size;
             int[] start = new int[size + 1];
             for (int i = 0; i < keptSize; i++) {
-                int owner = owner(kept.slots()[i]);
+                int owner = previous.byTime[owner(kept.ranks()[i])];
                 if (!reread[owner]) {
                     start[timeRank[owner] + 1]++;
                 }
@@ -307,32 +308,34 @@ final class MetricValueIndex {
             int total = start[size];
             long[] declared = new long[total];
             long[] millis = new long[total];
-            int[] slotsInOrder = new int[total];
+            int[] ranks = new int[total];
             for (int i = 0; i < keptSize; i++) {
-                int slot = kept.slots()[i];
-                int owner = owner(slot);
+                int previousRank = kept.ranks()[i];
+                int owner = previous.byTime[owner(previousRank)];
                 if (!reread[owner]) {
-                    int at = start[timeRank[owner]]++;
+                    int rank = timeRank[owner];
+                    int at = start[rank]++;
                     declared[at] = declaredAt[owner];
                     millis[at] = kept.millis()[i];
-                    slotsInOrder[at] = slot;
+                    ranks[at] = previousRank < 0 ? -rank - 1 : rank;
                 }
             }
             for (int i = 0; i < addedSize; i++) {
                 int slot = added.slots[i];
                 int owner = owner(slot);
-                int at = start[timeRank[owner]]++;
+                int rank = timeRank[owner];
+                int at = start[rank]++;
                 declared[at] = declaredAt[owner];
                 millis[at] = added.millis[i];
-                slotsInOrder[at] = slot;
+                ranks[at] = slot < 0 ? -rank - 1 : rank;
             }
-            return new TimedValues(declared, millis, slotsInOrder);
+            return new TimedValues(declared, millis, ranks);
         }
     }
 
-    /** The incident a value belongs to (a value's slot is negative when the value is inconsistent). */
-    private static int owner(int slot) {
-        return slot < 0 ? -slot - 1 : slot;
+    /** The incident (slot or rank) a value belongs to: stored negative ({@code -n - 1}) when it is inconsistent. */
+    private static int owner(int slotOrRank) {
+        return slotOrRank < 0 ? -slotOrRank - 1 : slotOrRank;
     }
 
     /** The slots {@code 0..size-1} ordered by their time (a merge sort of primitive indices: no boxing). */
@@ -504,18 +507,19 @@ final class MetricValueIndex {
             long from = query.from() == null ? NOT_DECLARED + 1 : Math.max(micros(query.from()), NOT_DECLARED + 1);
             long to = query.to() == null ? Long.MAX_VALUE : micros(query.to());
             GroupKeys keys = new GroupKeys(query.groupBy());
-            // Each incident's group: >= 0 one group, -1 not in the report, <= -2 several (services), listed in
-            // multiGroups from index -groupOf - 2: the count, then the groups.
-            int[] groupOf = new int[size];
-            Arrays.fill(groupOf, -1);
-            int[] multiGroups = new int[16];
-            int multiUsed = 0;
+            // The period's incidents are the ranks first..end-1 of byTime. The group of rank r is groupOf[r - first]:
+            // >= 0 one group, -1 not in the report, <= -2 several (services), listed in multiGroups from index
+            // -groupOf - 2: the count, then the groups.
             int first = firstAtLeast(byTimeDeclared, from);
             int end = Math.max(first, firstAtLeast(byTimeDeclared, to));
+            int[] groupOf = new int[end - first];
+            int[] multiGroups = new int[16];
+            int multiUsed = 0;
             for (int rank = first; rank < end; rank++) {
                 int slot = byTime[rank];
                 if (!query.includeDrills() && drill[slot]
                         || organisationId != -1 && organisation[slot] != organisationId) {
+                    groupOf[rank - first] = -1;
                     continue;
                 }
                 if (query.groupBy() == MetricsGroupBy.SERVICE && services[slot].length > 1) {
@@ -524,13 +528,13 @@ final class MetricValueIndex {
                         multiGroups = Arrays.copyOf(multiGroups, Math.max(multiGroups.length * 2,
                                 multiUsed + serviceIdsOfSlot.length + 1));
                     }
-                    groupOf[slot] = -multiUsed - 2;
+                    groupOf[rank - first] = -multiUsed - 2;
                     multiGroups[multiUsed++] = serviceIdsOfSlot.length;
                     for (int service : serviceIdsOfSlot) {
                         multiGroups[multiUsed++] = keys.service(service);
                     }
                 } else {
-                    groupOf[slot] = keys.of(slot);
+                    groupOf[rank - first] = keys.of(slot);
                 }
             }
             int groups = keys.names.size();
@@ -538,7 +542,7 @@ final class MetricValueIndex {
             long[] customerFirstCount = new long[groups];
             for (int rank = first; rank < end; rank++) {
                 int slot = byTime[rank];
-                int group = groupOf[slot];
+                int group = groupOf[rank - first];
                 if (group >= 0) {
                     incidents[group]++;
                     if (customerFirst[slot]) {
@@ -564,7 +568,7 @@ final class MetricValueIndex {
                 TimedValues values = metric.getValue();
                 int firstValue = firstAtLeast(values.declaredAt(), from);
                 int endValue = Math.max(firstValue, firstAtLeast(values.declaredAt(), to));
-                collected.collect(values, firstValue, endValue, groupOf, multiGroups);
+                collected.collect(values, firstValue, endValue, groupOf, first, multiGroups);
                 collected.summarize(metric.getKey(), inconsistencies, summaries);
             }
             List<MetricsGroupView> views = new ArrayList<>();
@@ -646,30 +650,31 @@ final class MetricValueIndex {
             }
         }
 
-        void collect(TimedValues values, int first, int end, int[] groupOf, int[] multiGroups) {
+        /** Collects the values {@code first..end-1}, whose incidents' ranks start at {@code firstRank}. */
+        void collect(TimedValues values, int first, int end, int[] groupOf, int firstRank, int[] multiGroups) {
             Arrays.fill(count, 0);
             Arrays.fill(inconsistent, 0);
             long[] valueMillis = values.millis();
-            int[] valueSlots = values.slots();
+            int[] valueRanks = values.ranks();
             for (int i = first; i < end; i++) {
-                int slot = valueSlots[i];
-                int group = groupOf[owner(slot)];
+                int rank = valueRanks[i];
+                int group = groupOf[owner(rank) - firstRank];
                 if (group == -1) {
                     continue;
                 }
                 if (group >= 0) {
-                    add(group, slot, valueMillis[i]);
+                    add(group, rank, valueMillis[i]);
                 } else {
                     int at = -group - 2;
                     for (int g = at + 1; g <= at + multiGroups[at]; g++) {
-                        add(multiGroups[g], slot, valueMillis[i]);
+                        add(multiGroups[g], rank, valueMillis[i]);
                     }
                 }
             }
         }
 
-        private void add(int group, int slot, long value) {
-            if (slot < 0) {
+        private void add(int group, int rank, long value) {
+            if (rank < 0) {
                 inconsistent[group]++;
                 return;
             }
