@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -62,6 +63,10 @@ public class MetricsConfiguration {
                                                    MetricCatalog catalog, MetricsProperties properties) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
+        // One snapshot for all the statements of a query: an incident's row and its lazily loaded values (or a
+        // report's incidents and values) must come from the same committed batch. Under READ COMMITTED a batch that
+        // commits between them showed e.g. the new time to first update next to the old customerFirst.
+        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
                 readOnly, catalog, properties.reportCacheSize(), properties.valueIndex());
     }
