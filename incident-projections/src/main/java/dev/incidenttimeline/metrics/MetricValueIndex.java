@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,7 +47,11 @@ final class MetricValueIndex {
     private final Dictionary services = new Dictionary();
 
     MetricValueIndex(JdbcTemplate jdbc) {
-        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        Objects.requireNonNull(jdbc, "jdbc");
+        // Its own template: loading reads 1.1 million rows at 100,000 incidents, in large fetches (PostgreSQL
+        // otherwise reads a whole result into memory at once, H2 ignores it).
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource(), "dataSource"));
+        this.jdbc.setFetchSize(10_000);
     }
 
     /** How many incidents the index holds; loads it if it was not yet. */
@@ -146,11 +152,32 @@ final class MetricValueIndex {
         }
     }
 
-    /** The values of one metric sorted by value, each with its incident's slot (negative: inconsistent value). */
-    private record SortedValues(long[] millis, int[] slots) {
+    /**
+     * The values of one metric ordered by their incident's declaration time (so a period is one range, found by
+     * binary search), each with its incident's rank in {@link Snapshot#byTime} (negative: inconsistent value). A
+     * report reads the ranks' groups from a small array of the period's incidents, in nearly sequential order.
+     */
+    private record TimedValues(long[] declaredAt, long[] millis, int[] ranks) {
 
         int size() {
             return millis.length;
+        }
+    }
+
+    /** Values of one metric while they are read: growable primitive arrays, no object per value. */
+    private static final class ValueBuffer {
+
+        private long[] millis = new long[1024];
+        private int[] slots = new int[1024];
+        private int size;
+
+        void add(long value, int slot) {
+            if (size == millis.length) {
+                millis = Arrays.copyOf(millis, size * 2);
+                slots = Arrays.copyOf(slots, size * 2);
+            }
+            millis[size] = value;
+            slots[size++] = slot;
         }
     }
 
@@ -167,7 +194,7 @@ final class MetricValueIndex {
         private int[] organisation;
         private int[][] serviceIds;
         private boolean[] reread;
-        private final Map<String, List<long[]>> newValues = new HashMap<>();
+        private final Map<String, ValueBuffer> newValues = new HashMap<>();
         private final Map<Integer, List<Integer>> newServices = new HashMap<>();
 
         Builder(Snapshot previous) {
@@ -216,8 +243,7 @@ final class MetricValueIndex {
         void value(String incidentId, String metric, long millis, boolean inconsistent) {
             Integer slot = slots.get(incidentId);
             if (slot != null && reread[slot]) {
-                newValues.computeIfAbsent(metric, m -> new ArrayList<>())
-                        .add(new long[]{millis, inconsistent ? -slot - 1 : slot});
+                newValues.computeIfAbsent(metric, m -> new ValueBuffer()).add(millis, inconsistent ? -slot - 1 : slot);
             }
         }
 
@@ -235,61 +261,182 @@ final class MetricValueIndex {
         Snapshot build(MetricsChanges.Position position) {
             newServices.forEach((slot, ids) -> serviceIds[slot] = ids.stream().mapToInt(Integer::intValue)
                     .distinct().toArray());
-            Map<String, SortedValues> metrics = new TreeMap<>();
-            if (previous != null) {
-                previous.metrics.forEach((metric, values) -> metrics.put(metric, without(values)));
+            int[] byTime = orderByTime(declaredAt, size);
+            int[] timeRank = new int[size];
+            long[] byTimeDeclared = new long[size];
+            for (int rank = 0; rank < size; rank++) {
+                timeRank[byTime[rank]] = rank;
+                byTimeDeclared[rank] = declaredAt[byTime[rank]];
             }
-            newValues.forEach((metric, added) -> metrics.merge(metric, sorted(added), MetricValueIndex::merge));
-            metrics.values().removeIf(values -> values.size() == 0);
-            return new Snapshot(position, size, declaredAt, severity, detectedBy, drill, customerFirst, organisation,
-                    serviceIds, metrics, severities.names(), detectionSources.names(), organisations.names(),
-                    services.names());
-        }
-
-        /** The values minus those of the incidents read again. */
-        private SortedValues without(SortedValues values) {
-            int kept = 0;
-            long[] millis = new long[values.size()];
-            int[] slotsKept = new int[values.size()];
-            for (int i = 0; i < values.size(); i++) {
-                int slot = values.slots()[i];
-                if (!reread[slot < 0 ? -slot - 1 : slot]) {
-                    millis[kept] = values.millis()[i];
-                    slotsKept[kept++] = slot;
+            Map<String, TimedValues> metrics = new TreeMap<>();
+            Set<String> names = new HashSet<>(newValues.keySet());
+            if (previous != null) {
+                names.addAll(previous.metrics.keySet());
+            }
+            for (String metric : names) {
+                TimedValues kept = previous == null ? null : previous.metrics.get(metric);
+                TimedValues values = inTimeOrder(kept, newValues.get(metric), timeRank);
+                if (values.size() > 0) {
+                    metrics.put(metric, values);
                 }
             }
-            return kept == values.size() ? values
-                    : new SortedValues(Arrays.copyOf(millis, kept), Arrays.copyOf(slotsKept, kept));
+            return new Snapshot(position, size, declaredAt, severity, detectedBy, drill, customerFirst, organisation,
+                    serviceIds, byTime, byTimeDeclared, metrics, severities.names(), detectionSources.names(),
+                    organisations.names(), services.names());
+        }
+
+        /**
+         * The previous values of the incidents not read again plus the values read, in the order of their incidents'
+         * declaration: a counting sort by the incidents' rank in time, so loading needs no comparison sort.
+         */
+        private TimedValues inTimeOrder(TimedValues kept, ValueBuffer added, int[] timeRank) {
+            int keptSize = kept == null ? 0 : kept.size();
+            int addedSize = added == null ? 0 : added.size;
+            int[] start = new int[size + 1];
+            for (int i = 0; i < keptSize; i++) {
+                int owner = previous.byTime[owner(kept.ranks()[i])];
+                if (!reread[owner]) {
+                    start[timeRank[owner] + 1]++;
+                }
+            }
+            for (int i = 0; i < addedSize; i++) {
+                start[timeRank[owner(added.slots[i])] + 1]++;
+            }
+            for (int rank = 0; rank < size; rank++) {
+                start[rank + 1] += start[rank];
+            }
+            int total = start[size];
+            long[] declared = new long[total];
+            long[] millis = new long[total];
+            int[] ranks = new int[total];
+            for (int i = 0; i < keptSize; i++) {
+                int previousRank = kept.ranks()[i];
+                int owner = previous.byTime[owner(previousRank)];
+                if (!reread[owner]) {
+                    int rank = timeRank[owner];
+                    int at = start[rank]++;
+                    declared[at] = declaredAt[owner];
+                    millis[at] = kept.millis()[i];
+                    ranks[at] = previousRank < 0 ? -rank - 1 : rank;
+                }
+            }
+            for (int i = 0; i < addedSize; i++) {
+                int slot = added.slots[i];
+                int owner = owner(slot);
+                int rank = timeRank[owner];
+                int at = start[rank]++;
+                declared[at] = declaredAt[owner];
+                millis[at] = added.millis[i];
+                ranks[at] = slot < 0 ? -rank - 1 : rank;
+            }
+            return new TimedValues(declared, millis, ranks);
         }
     }
 
-    private static SortedValues sorted(List<long[]> values) {
-        long[][] pairs = values.toArray(long[][]::new);
-        Arrays.parallelSort(pairs, (a, b) -> Long.compare(a[0], b[0]));
-        long[] millis = new long[pairs.length];
-        int[] slots = new int[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            millis[i] = pairs[i][0];
-            slots[i] = (int) pairs[i][1];
-        }
-        return new SortedValues(millis, slots);
+    /** The incident (slot or rank) a value belongs to: stored negative ({@code -n - 1}) when it is inconsistent. */
+    private static int owner(int slotOrRank) {
+        return slotOrRank < 0 ? -slotOrRank - 1 : slotOrRank;
     }
 
-    private static SortedValues merge(SortedValues a, SortedValues b) {
-        long[] millis = new long[a.size() + b.size()];
-        int[] slots = new int[millis.length];
-        int i = 0;
-        int j = 0;
-        for (int k = 0; k < millis.length; k++) {
-            if (j >= b.size() || i < a.size() && a.millis()[i] <= b.millis()[j]) {
-                millis[k] = a.millis()[i];
-                slots[k] = a.slots()[i++];
+    /** The slots {@code 0..size-1} ordered by their time (a merge sort of primitive indices: no boxing). */
+    static int[] orderByTime(long[] times, int size) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        int[] buffer = new int[size];
+        for (int width = 1; width < size; width *= 2) {
+            for (int low = 0; low < size; low += 2 * width) {
+                int middle = Math.min(low + width, size);
+                int high = Math.min(low + 2 * width, size);
+                int i = low;
+                int j = middle;
+                for (int k = low; k < high; k++) {
+                    if (j >= high || i < middle && times[order[i]] <= times[order[j]]) {
+                        buffer[k] = order[i++];
+                    } else {
+                        buffer[k] = order[j++];
+                    }
+                }
+            }
+            int[] swap = order;
+            order = buffer;
+            buffer = swap;
+        }
+        return order;
+    }
+
+    /** The first index in {@code sorted} whose value is at least {@code bound}. */
+    private static int firstAtLeast(long[] sorted, long bound) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < bound) {
+                low = middle + 1;
             } else {
-                millis[k] = b.millis()[j];
-                slots[k] = b.slots()[j++];
+                high = middle;
             }
         }
-        return new SortedValues(millis, slots);
+        return low;
+    }
+
+    /**
+     * Moves the values at the given ranks (ascending) of {@code values[low..high)} to their places in sorted order,
+     * the rest only partitioned around them: quickselect for several ranks at once, with a three-way partition so
+     * that many equal values cost nothing extra. Linear on average, where sorting each group would not be.
+     */
+    static void selectRanks(long[] values, int low, int high, int[] ranks, int firstRank, int endRank) {
+        while (firstRank < endRank && high - low > 1) {
+            if (high - low <= 24) {
+                insertionSort(values, low, high);
+                return;
+            }
+            long pivot = medianOfThree(values[low], values[(low + high) >>> 1], values[high - 1]);
+            int less = low;
+            int greater = high;
+            int i = low;
+            while (i < greater) {
+                long value = values[i];
+                if (value < pivot) {
+                    values[i++] = values[less];
+                    values[less++] = value;
+                } else if (value > pivot) {
+                    values[i] = values[--greater];
+                    values[greater] = value;
+                } else {
+                    i++;
+                }
+            }
+            // values[low..less) < pivot, values[less..greater) == pivot, values[greater..high) > pivot
+            int leftEnd = firstRank;
+            while (leftEnd < endRank && ranks[leftEnd] < less) {
+                leftEnd++;
+            }
+            int rightStart = leftEnd;
+            while (rightStart < endRank && ranks[rightStart] < greater) {
+                rightStart++;
+            }
+            selectRanks(values, low, less, ranks, firstRank, leftEnd);
+            low = greater;
+            firstRank = rightStart;
+        }
+    }
+
+    private static void insertionSort(long[] values, int low, int high) {
+        for (int i = low + 1; i < high; i++) {
+            long value = values[i];
+            int j = i - 1;
+            while (j >= low && values[j] > value) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = value;
+        }
+    }
+
+    private static long medianOfThree(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** The index at one position of the read model; never changed once built. */
@@ -305,7 +452,10 @@ final class MetricValueIndex {
         private final boolean[] customerFirst;
         private final int[] organisation;
         private final int[][] services;
-        private final Map<String, SortedValues> metrics;
+        /** The slots ordered by declaration time, and their declaration times in that order. */
+        private final int[] byTime;
+        private final long[] byTimeDeclared;
+        private final Map<String, TimedValues> metrics;
         private final String[] severityNames;
         private final String[] detectionSourceNames;
         private final String[] serviceNames;
@@ -313,8 +463,9 @@ final class MetricValueIndex {
 
         private Snapshot(MetricsChanges.Position position, int size, long[] declaredAt, int[] severity,
                          int[] detectedBy, boolean[] drill, boolean[] customerFirst, int[] organisation,
-                         int[][] services, Map<String, SortedValues> metrics, String[] severityNames,
-                         String[] detectionSourceNames, String[] organisationNames, String[] serviceNames) {
+                         int[][] services, int[] byTime, long[] byTimeDeclared, Map<String, TimedValues> metrics,
+                         String[] severityNames, String[] detectionSourceNames, String[] organisationNames,
+                         String[] serviceNames) {
             this.position = position;
             this.size = size;
             this.declaredAt = declaredAt;
@@ -324,6 +475,8 @@ final class MetricValueIndex {
             this.customerFirst = customerFirst;
             this.organisation = organisation;
             this.services = services;
+            this.byTime = byTime;
+            this.byTimeDeclared = byTimeDeclared;
             this.metrics = metrics;
             this.severityNames = severityNames;
             this.detectionSourceNames = detectionSourceNames;
@@ -340,51 +493,68 @@ final class MetricValueIndex {
         }
 
         long values() {
-            return metrics.values().stream().mapToLong(SortedValues::size).sum();
+            return metrics.values().stream().mapToLong(TimedValues::size).sum();
         }
 
-        /** The report, grouped and aggregated as {@code MetricsQueryHandler}'s SQL path does. */
+        /**
+         * The report, grouped and aggregated as {@code MetricsQueryHandler}'s SQL path does. It reads only the
+         * incidents and values of the period (each one range of the time-ordered arrays), collects each group's
+         * values and selects the ranks the percentiles need.
+         */
         MetricsReportView summarize(SummarizeMetrics query, String asking, List<String> catalogue) {
             int organisationId = asking == null ? -1 : organisationIds.getOrDefault(asking, -2);
-            long from = query.from() == null ? Long.MIN_VALUE : micros(query.from());
+            // Undeclared incidents (NOT_DECLARED, the smallest time) are never in a report.
+            long from = query.from() == null ? NOT_DECLARED + 1 : Math.max(micros(query.from()), NOT_DECLARED + 1);
             long to = query.to() == null ? Long.MAX_VALUE : micros(query.to());
             GroupKeys keys = new GroupKeys(query.groupBy());
-            // Each incident's groups: groupIds[groupStart[slot]] up to groupStart[slot + 1] (none if filtered out).
-            int[] groupStart = new int[size + 1];
-            int[] groupIds = new int[size];
-            int used = 0;
-            for (int slot = 0; slot < size; slot++) {
-                groupStart[slot] = used;
-                long declared = declaredAt[slot];
-                if (declared == NOT_DECLARED || declared < from || declared >= to
-                        || !query.includeDrills() && drill[slot]
+            // The period's incidents are the ranks first..end-1 of byTime. The group of rank r is groupOf[r - first]:
+            // >= 0 one group, -1 not in the report, <= -2 several (services), listed in multiGroups from index
+            // -groupOf - 2: the count, then the groups.
+            int first = firstAtLeast(byTimeDeclared, from);
+            int end = Math.max(first, firstAtLeast(byTimeDeclared, to));
+            int[] groupOf = new int[end - first];
+            int[] multiGroups = new int[16];
+            int multiUsed = 0;
+            for (int rank = first; rank < end; rank++) {
+                int slot = byTime[rank];
+                if (!query.includeDrills() && drill[slot]
                         || organisationId != -1 && organisation[slot] != organisationId) {
+                    groupOf[rank - first] = -1;
                     continue;
                 }
                 if (query.groupBy() == MetricsGroupBy.SERVICE && services[slot].length > 1) {
-                    if (used + services[slot].length > groupIds.length) {
-                        groupIds = Arrays.copyOf(groupIds, Math.max(groupIds.length * 2,
-                                used + services[slot].length));
+                    int[] serviceIdsOfSlot = services[slot];
+                    if (multiUsed + serviceIdsOfSlot.length + 1 > multiGroups.length) {
+                        multiGroups = Arrays.copyOf(multiGroups, Math.max(multiGroups.length * 2,
+                                multiUsed + serviceIdsOfSlot.length + 1));
                     }
-                    for (int service : services[slot]) {
-                        groupIds[used++] = keys.service(service);
+                    groupOf[rank - first] = -multiUsed - 2;
+                    multiGroups[multiUsed++] = serviceIdsOfSlot.length;
+                    for (int service : serviceIdsOfSlot) {
+                        multiGroups[multiUsed++] = keys.service(service);
                     }
                 } else {
-                    if (used == groupIds.length) {
-                        groupIds = Arrays.copyOf(groupIds, groupIds.length * 2 + 1);
-                    }
-                    groupIds[used++] = keys.of(slot);
+                    groupOf[rank - first] = keys.of(slot);
                 }
             }
-            groupStart[size] = used;
             int groups = keys.names.size();
             long[] incidents = new long[groups];
             long[] customerFirstCount = new long[groups];
-            for (int slot = 0; slot < size; slot++) {
-                for (int g = groupStart[slot]; g < groupStart[slot + 1]; g++) {
-                    incidents[groupIds[g]]++;
+            for (int rank = first; rank < end; rank++) {
+                int slot = byTime[rank];
+                int group = groupOf[rank - first];
+                if (group >= 0) {
+                    incidents[group]++;
                     if (customerFirst[slot]) {
-                        customerFirstCount[groupIds[g]]++;
+                        customerFirstCount[group]++;
+                    }
+                } else if (group < -1) {
+                    int at = -group - 2;
+                    for (int g = at + 1; g <= at + multiGroups[at]; g++) {
+                        incidents[multiGroups[g]]++;
+                        if (customerFirst[slot]) {
+                            customerFirstCount[multiGroups[g]]++;
+                        }
                     }
                 }
             }
@@ -393,8 +563,13 @@ final class MetricValueIndex {
             for (int g = 0; g < groups; g++) {
                 summaries.add(new TreeMap<>());
             }
-            for (Map.Entry<String, SortedValues> metric : metrics.entrySet()) {
-                summarize(metric.getKey(), metric.getValue(), groupStart, groupIds, inconsistencies, summaries);
+            GroupValues collected = new GroupValues(groups);
+            for (Map.Entry<String, TimedValues> metric : metrics.entrySet()) {
+                TimedValues values = metric.getValue();
+                int firstValue = firstAtLeast(values.declaredAt(), from);
+                int endValue = Math.max(firstValue, firstAtLeast(values.declaredAt(), to));
+                collected.collect(values, firstValue, endValue, groupOf, first, multiGroups);
+                collected.summarize(metric.getKey(), inconsistencies, summaries);
             }
             List<MetricsGroupView> views = new ArrayList<>();
             TreeMap<String, Integer> sortedGroups = new TreeMap<>();
@@ -412,73 +587,6 @@ final class MetricValueIndex {
                         Collections.unmodifiableMap(byMetric)));
             });
             return new MetricsReportView(query.from(), query.to(), query.groupBy(), query.includeDrills(), views);
-        }
-
-        /**
-         * One metric over every group: a first pass counts and sums each group's values, a second picks the values
-         * at the ranks the percentiles need (each group's values come in sorted order, as the metric's do).
-         */
-        private static void summarize(String metric, SortedValues values, int[] groupStart, int[] groupIds,
-                                      long[] groupInconsistencies, List<Map<String, MetricSummaryView>> summaries) {
-            int groups = summaries.size();
-            int[] count = new int[groups];
-            long[] sum = new long[groups];
-            long[] inconsistent = new long[groups];
-            long[] millis = values.millis();
-            int[] slots = values.slots();
-            for (int i = 0; i < millis.length; i++) {
-                int slot = slots[i];
-                if (slot < 0) {
-                    int owner = -slot - 1;
-                    for (int g = groupStart[owner]; g < groupStart[owner + 1]; g++) {
-                        inconsistent[groupIds[g]]++;
-                    }
-                    continue;
-                }
-                for (int g = groupStart[slot]; g < groupStart[slot + 1]; g++) {
-                    int group = groupIds[g];
-                    count[group]++;
-                    sum[group] = Math.addExact(sum[group], millis[i]);
-                }
-            }
-            int[][] ranks = new int[groups][];
-            long[][] atRank = new long[groups][];
-            int[] seen = new int[groups];
-            int[] next = new int[groups];
-            for (int group = 0; group < groups; group++) {
-                if (count[group] > 0) {
-                    ranks[group] = MetricSummaryView.ranksRead(count[group]);
-                    atRank[group] = new long[ranks[group].length];
-                }
-            }
-            for (int i = 0; i < millis.length; i++) {
-                int slot = slots[i];
-                if (slot < 0) {
-                    continue;
-                }
-                for (int g = groupStart[slot]; g < groupStart[slot + 1]; g++) {
-                    int group = groupIds[g];
-                    int rank = seen[group]++;
-                    int[] wanted = ranks[group];
-                    while (next[group] < wanted.length && wanted[next[group]] == rank) {
-                        atRank[group][next[group]++] = millis[i];
-                    }
-                }
-            }
-            for (int group = 0; group < groups; group++) {
-                groupInconsistencies[group] += inconsistent[group];
-                if (count[group] == 0 && inconsistent[group] == 0) {
-                    continue;
-                }
-                if (count[group] == 0) {
-                    summaries.get(group).put(metric, MetricSummaryView.of(new long[0], inconsistent[group]));
-                    continue;
-                }
-                int[] wanted = ranks[group];
-                long[] found = atRank[group];
-                summaries.get(group).put(metric, MetricSummaryView.ofRanked(count[group], sum[group],
-                        rank -> found[Arrays.binarySearch(wanted, rank)], inconsistent[group]));
-            }
         }
 
         /** The report's group names by number, as the SQL path names them. */
@@ -526,6 +634,101 @@ final class MetricValueIndex {
         }
     }
 
+    /** One metric's values of the period per group, in arrays kept from metric to metric of one report. */
+    private static final class GroupValues {
+
+        private final long[][] millis;
+        private final int[] count;
+        private final long[] inconsistent;
+
+        GroupValues(int groups) {
+            millis = new long[groups][];
+            count = new int[groups];
+            inconsistent = new long[groups];
+            for (int g = 0; g < groups; g++) {
+                millis[g] = new long[64];
+            }
+        }
+
+        /** Collects the values {@code first..end-1}, whose incidents' ranks start at {@code firstRank}. */
+        void collect(TimedValues values, int first, int end, int[] groupOf, int firstRank, int[] multiGroups) {
+            Arrays.fill(count, 0);
+            Arrays.fill(inconsistent, 0);
+            long[] valueMillis = values.millis();
+            int[] valueRanks = values.ranks();
+            for (int i = first; i < end; i++) {
+                int rank = valueRanks[i];
+                int group = groupOf[owner(rank) - firstRank];
+                if (group == -1) {
+                    continue;
+                }
+                if (group >= 0) {
+                    add(group, rank, valueMillis[i]);
+                } else {
+                    int at = -group - 2;
+                    for (int g = at + 1; g <= at + multiGroups[at]; g++) {
+                        add(multiGroups[g], rank, valueMillis[i]);
+                    }
+                }
+            }
+        }
+
+        private void add(int group, int rank, long value) {
+            if (rank < 0) {
+                inconsistent[group]++;
+                return;
+            }
+            long[] groupMillis = millis[group];
+            if (count[group] == groupMillis.length) {
+                groupMillis = Arrays.copyOf(groupMillis, groupMillis.length * 2);
+                millis[group] = groupMillis;
+            }
+            groupMillis[count[group]++] = value;
+        }
+
+        void summarize(String metric, long[] groupInconsistencies, List<Map<String, MetricSummaryView>> summaries) {
+            for (int group = 0; group < count.length; group++) {
+                groupInconsistencies[group] += inconsistent[group];
+                int n = count[group];
+                if (n == 0 && inconsistent[group] == 0) {
+                    continue;
+                }
+                if (n == 0) {
+                    summaries.get(group).put(metric, MetricSummaryView.of(new long[0], inconsistent[group]));
+                    continue;
+                }
+                long[] values = millis[group];
+                int[] ranks = MetricSummaryView.ranksRead(n);
+                selectRanks(values, 0, n, ranks, 0, ranks.length);
+                summaries.get(group).put(metric, MetricSummaryView.ofRanked(n, sum(values, n),
+                        rank -> values[rank], inconsistent[group]));
+            }
+        }
+
+        /**
+         * The sum, added without an overflow check per value: only when the smallest or largest value times the
+         * count could leave the range of a long is it added again with one (and fails as the SQL path does).
+         */
+        private static long sum(long[] values, int n) {
+            long sum = 0;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                long value = values[i];
+                sum += value;
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+            if (max > Long.MAX_VALUE / n || min < Long.MIN_VALUE / n) {
+                sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum = Math.addExact(sum, values[i]);
+                }
+            }
+            return sum;
+        }
+    }
+
     /** Rough bytes the current snapshot holds (arrays only), for measurements. */
     long approximateBytes() {
         Snapshot current = snapshot;
@@ -533,7 +736,7 @@ final class MetricValueIndex {
             return 0;
         }
         long bytes = (long) current.declaredAt.length * (8 + 4 + 4 + 1 + 1 + 4 + 8 + 16);
-        bytes += current.values() * 12;
+        bytes += current.values() * 20 + (long) current.size * 12;
         bytes += (long) slots.size() * 100;
         return bytes;
     }

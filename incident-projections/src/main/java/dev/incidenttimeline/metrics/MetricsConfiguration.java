@@ -6,14 +6,17 @@ import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -60,8 +63,19 @@ public class MetricsConfiguration {
                                                    MetricCatalog catalog, MetricsProperties properties) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
+        // One snapshot for all the statements of a query: an incident's row and its lazily loaded values (or a
+        // report's incidents and values) must come from the same committed batch. Under READ COMMITTED a batch that
+        // commits between them showed e.g. the new time to first update next to the old customerFirst.
+        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
                 readOnly, catalog, properties.reportCacheSize(), properties.valueIndex());
+    }
+
+    /** Loads the report index in the background once the application is ready, not at the first report. */
+    @Bean
+    @ConditionalOnMissingBean(name = "metricValueIndexLoader")
+    public ApplicationListener<ApplicationReadyEvent> metricValueIndexLoader(MetricsQueryHandler handler) {
+        return ready -> handler.startLoadingIndex();
     }
 
     @Bean

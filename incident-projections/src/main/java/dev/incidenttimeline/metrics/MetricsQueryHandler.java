@@ -125,6 +125,29 @@ public class MetricsQueryHandler {
         return sqlReport(query, organisation);
     }
 
+    /**
+     * Loads the value index on a thread of its own, so that the first report does not pay for it (seconds at 100,000
+     * incidents); a report that arrives while it loads waits for it. Called once the application is ready.
+     */
+    public void startLoadingIndex() {
+        if (index == null) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                int incidents = loadIndex();
+                LOG.info("Metric value index loaded: {} incidents in {} ms", incidents,
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException failed) {
+                // E.g. the application stopped meanwhile; otherwise the first report tries again.
+                LOG.warn("Metric value index not loaded in the background: {}", failed.toString());
+            }
+        }, "metric-value-index-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** The index's incidents after loading it (or bringing it up to date), in a read transaction; for measurements. */
     int loadIndex() {
         return index == null ? 0 : transactions.execute(status -> index.incidents());
