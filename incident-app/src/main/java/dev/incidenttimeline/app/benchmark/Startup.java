@@ -2,6 +2,7 @@ package dev.incidenttimeline.app.benchmark;
 
 import dev.incidenttimeline.app.IncidentTimelineApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -82,7 +83,10 @@ final class Startup {
                 "spring.datasource.password", "", "server.port", "0", "spring.main.banner-mode", "off",
                 "logging.level.root", "warn", "incident.demo.enabled", "false");
         Class<?> source = kind.equals("app") ? IncidentTimelineApplication.class : BareHost.class;
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(source).run(Benchmark.arguments(settings));
+        // The bare context has no web server of its own (nothing to serve); Boot would look for one on this classpath.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(source)
+                .web(kind.equals("app") ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .run(Benchmark.arguments(settings));
         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
         System.gc();
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
