@@ -371,14 +371,18 @@ class SeveralProcessesIT {
     /**
      * Every read-model table's rows as text, in a canonical order (several segments insert in any order). Numeric
      * surrogate ids (drawn from a sequence, so they depend on who inserted first) are left out; the ids derived from
-     * events are kept.
+     * events are kept. So are the metrics model's change numbers ({@code metrics_change}, {@code change_no}): they
+     * count committed batches, which differ between the live run and a rebuild.
      */
     private Map<String, List<String>> content(List<String> tables) throws SQLException {
         Map<String, List<String>> content = new LinkedHashMap<>();
         for (String table : tables) {
+            if (table.equals("metrics_change")) {
+                continue;
+            }
             content.put(table, query("SELECT * FROM " + table).stream()
                     .peek(row -> row.entrySet().removeIf(column -> column.getKey().equals("id")
-                            && column.getValue() instanceof Number))
+                            && column.getValue() instanceof Number || column.getKey().equals("change_no")))
                     .map(Object::toString)
                     .sorted(Comparator.naturalOrder()).toList());
         }
