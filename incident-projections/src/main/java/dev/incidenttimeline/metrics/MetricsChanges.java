@@ -30,7 +30,9 @@ final class MetricsChanges {
         if (incidentIds.isEmpty()) {
             return;
         }
-        jdbc.update("update metrics_change set change_no = change_no + 1 where id = 1");
+        if (jdbc.update("update metrics_change set change_no = change_no + 1 where id = 1") == 0) {
+            createCounter(jdbc);
+        }
         long changeNo = jdbc.queryForObject("select change_no from metrics_change where id = 1", Long.class);
         for (List<String> chunk : SqlInLists.chunks(incidentIds)) {
             List<Object> parameters = new ArrayList<>(chunk.size() + 1);
@@ -44,11 +46,28 @@ final class MetricsChanges {
 
     /** The read model was emptied: readers must load it again from the start. */
     static void reset(JdbcTemplate jdbc) {
-        jdbc.update("update metrics_change set generation = generation + 1, change_no = change_no + 1 where id = 1");
+        if (jdbc.update("update metrics_change set generation = generation + 1, change_no = change_no + 1"
+                + " where id = 1") == 0) {
+            createCounter(jdbc);
+        }
     }
 
+    /** Where the read model stands; without the counter row (see {@link #createCounter}) a generation of its own. */
     static Position position(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("select generation, change_no from metrics_change where id = 1",
+        List<Position> rows = jdbc.query("select generation, change_no from metrics_change where id = 1",
                 (row, index) -> new Position(row.getLong(1), row.getLong(2)));
+        return rows.isEmpty() ? NO_COUNTER : rows.get(0);
+    }
+
+    private static final Position NO_COUNTER = new Position(-1, 0);
+
+    /**
+     * The counter row is gone when the read model's tables were emptied by hand to rebuild it (a truncate of every
+     * read-model table): created again with a generation no reader has seen (the time), so every node's index loads
+     * everything again. Two batches creating it at once: one fails on the key and is retried by its processor.
+     */
+    private static void createCounter(JdbcTemplate jdbc) {
+        jdbc.update("insert into metrics_change (id, generation, change_no) values (1, ?, 1)",
+                System.currentTimeMillis());
     }
 }

@@ -63,9 +63,7 @@ class SeveralProcessesIT {
             "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry", "processing_node",
             "scheduled_tasks", "sent_notification", "notification_thread", "flyway_schema_history",
             // The keys of person names belong with the events: a rebuild of the read models needs them.
-            "personal_data_key", "personal_data_erasure",
-            // The metrics value index's change counter: it counts batches, so it differs between any two runs.
-            "metrics_change");
+            "personal_data_key", "personal_data_erasure");
     /** Processors that are not read models (side effects or deadlines): they are not rebuilt. */
     private static final Set<String> NOT_READ_MODELS = Set.of(NotificationDispatcher.PROCESSING_GROUP,
             ResponseDeadlineSaga.PROCESSING_GROUP);
@@ -372,15 +370,19 @@ class SeveralProcessesIT {
 
     /**
      * Every read-model table's rows as text, in a canonical order (several segments insert in any order). Numeric
-     * surrogate ids (drawn from a sequence, so they depend on who inserted first) and the metrics' change numbers (they
-     * count batches, which differ with every run) are left out; the ids derived from events are kept.
+     * surrogate ids (drawn from a sequence, so they depend on who inserted first) are left out; the ids derived from
+     * events are kept. So are the metrics model's change numbers ({@code metrics_change}, {@code change_no}): they
+     * count committed batches, which differ between the live run and a rebuild.
      */
     private Map<String, List<String>> content(List<String> tables) throws SQLException {
         Map<String, List<String>> content = new LinkedHashMap<>();
         for (String table : tables) {
+            if (table.equals("metrics_change")) {
+                continue;
+            }
             content.put(table, query("SELECT * FROM " + table).stream()
-                    .peek(row -> row.entrySet().removeIf(column -> column.getKey().equals("change_no")
-                            || column.getKey().equals("id") && column.getValue() instanceof Number))
+                    .peek(row -> row.entrySet().removeIf(column -> column.getKey().equals("id")
+                            && column.getValue() instanceof Number || column.getKey().equals("change_no")))
                     .map(Object::toString)
                     .sorted(Comparator.naturalOrder()).toList());
         }
