@@ -1,16 +1,24 @@
 package dev.incidenttimeline.replay;
 
 import dev.incidenttimeline.projections.ProjectionGroup;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds the read models of this module from the event store on demand, and tells when they have caught up.
@@ -19,18 +27,42 @@ import java.util.OptionalLong;
  * replayer.replay(TimelineProjection.PROCESSING_GROUP);   // or replayAll()
  * replayer.awaitCaughtUp(Duration.ofMinutes(5));
  * }</pre>
+ *
+ * <p>A replay resets the processor's tokens as Axon does (its {@code @ResetHandler} empties the model), then rebuilds
+ * the model from one read of the event store in large batches ({@link BulkReplay}) while the processor stays
+ * stopped, and finally starts the processor, which carries on from where the rebuild stopped. The processor's own
+ * replay would cost a unit of work, interceptors and a dead-letter check per event and per segment; this path pays
+ * them once per batch. {@link #replayAll()} rebuilds every model from the same read.
  */
-public class ProjectionReplayer {
+public class ProjectionReplayer implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(ProjectionReplayer.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
     private final List<String> groups;
+    private final int batchSize;
+    /** One rebuild at a time, off the caller's thread: a replay returns at once, like the processor's own did. */
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closing;
 
-    public ProjectionReplayer(EventProcessingConfiguration processing, EventStore eventStore,
-                              List<ProjectionGroup> groups) {
+    public ProjectionReplayer(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                              TransactionManager transactionManager, List<ProjectionGroup> groups, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
         this.groups = groups.stream().map(ProjectionGroup::name).toList();
+        this.batchSize = batchSize;
     }
 
     /** The processing groups of the read models this module runs. */
@@ -38,22 +70,59 @@ public class ProjectionReplayer {
         return groups;
     }
 
-    /** Rebuilds every read model of this module. */
+    /** Rebuilds every read model of this module, from one read of the event store. */
     public void replayAll() {
-        groups.forEach(this::replay);
+        replay(groups);
     }
 
     /**
      * Rebuilds one read model: stops its processor, empties the model and rewinds its tokens to the first event,
-     * then starts it again. Returns at once; the model fills up in the background ({@link #awaitCaughtUp}).
+     * refills it in the background and then starts the processor again. Returns once the model has been emptied;
+     * {@link #awaitCaughtUp} tells when it is full again.
      *
      * @throws IllegalArgumentException if no streaming processor runs this processing group
+     * @throws org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException if another node runs this
+     *                                                                                 processor at the moment
      */
     public void replay(String processingGroup) {
-        StreamingEventProcessor processor = processor(processingGroup);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        replay(List.of(processingGroup));
+    }
+
+    private void replay(List<String> processingGroups) {
+        List<StreamingEventProcessor> processors = processingGroups.stream().map(this::processor).toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        rebuilds.execute(() -> rebuildThenStart(processingGroups, processors));
+    }
+
+    private void rebuildThenStart(List<String> processingGroups, List<StreamingEventProcessor> processors) {
+        List<BulkReplay.Target> targets = new ArrayList<>();
+        try {
+            for (int i = 0; i < processors.size(); i++) {
+                targets.add(BulkReplay.Target.of(processingGroups.get(i), processors.get(i), tokenStore));
+            }
+            long start = System.nanoTime();
+            long events = new BulkReplay(eventStore, transactionManager, targets, batchSize, () -> closing).run();
+            logger.info("Rebuilt {} from {} events in {} ms", processingGroups, events,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException failure) {
+            // Every batch stored its tokens with its writes, so the processors resume right after the last batch
+            // that committed: the rest of the rebuild is slower, nothing is lost.
+            logger.warn("The bulk replay of {} stopped; its processors carry on from the last batch stored",
+                    processingGroups, failure);
+        } finally {
+            for (BulkReplay.Target target : targets) {
+                try {
+                    target.releaseClaims(transactionManager);
+                } catch (RuntimeException failure) {
+                    // The claims then time out, and the processor (here or on another node) takes them over.
+                    logger.warn("Could not release the claims of the replay of {}", processingGroups, failure);
+                }
+            }
+        }
+        if (!closing) {
+            processors.forEach(StreamingEventProcessor::start);
+        }
     }
 
     /** Whether every read model of this module has handled every event stored so far. */
@@ -61,7 +130,10 @@ public class ProjectionReplayer {
         return groups.stream().allMatch(this::isCaughtUp);
     }
 
-    /** Whether this read model has handled every event stored so far (its segments reached the store's head). */
+    /**
+     * Whether this read model has handled every event stored so far (its processor runs and its segments reached the
+     * store's head); false while a replay rebuilds it.
+     */
     public boolean isCaughtUp(String processingGroup) {
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
@@ -97,6 +169,19 @@ public class ProjectionReplayer {
                 throw new IllegalStateException("Interrupted while waiting for the read models to catch up",
                         interrupted);
             }
+        }
+    }
+
+    /**
+     * Stops a rebuild under way after its current batch (its processors are then started by the next start of the
+     * application, from the last batch stored).
+     */
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        rebuilds.shutdown();
+        if (!rebuilds.awaitTermination(30, TimeUnit.SECONDS)) {
+            rebuilds.shutdownNow();
         }
     }
 

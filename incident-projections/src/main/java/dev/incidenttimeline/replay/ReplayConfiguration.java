@@ -1,7 +1,10 @@
 package dev.incidenttimeline.replay;
 
+import dev.incidenttimeline.projections.IncidentProjectionsProperties;
 import dev.incidenttimeline.projections.ProjectionGroup;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +19,11 @@ public class ReplayConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ProjectionReplayer projectionReplayer(@Lazy EventProcessingConfiguration eventProcessingConfiguration,
-                                                 EventStore eventStore, ObjectProvider<ProjectionGroup> groups) {
-        return new ProjectionReplayer(eventProcessingConfiguration, eventStore, groups.orderedStream().toList());
+                                                 EventStore eventStore, TokenStore tokenStore,
+                                                 TransactionManager transactionManager,
+                                                 ObjectProvider<ProjectionGroup> groups,
+                                                 IncidentProjectionsProperties properties) {
+        return new ProjectionReplayer(eventProcessingConfiguration, eventStore, tokenStore, transactionManager,
+                groups.orderedStream().toList(), properties.replayBatchSize());
     }
 }

@@ -1,0 +1,168 @@
+package dev.incidenttimeline.replay;
+
+import dev.incidenttimeline.embedding.IncidentGateway;
+import dev.incidenttimeline.incident.api.AddTimelineNote;
+import dev.incidenttimeline.incident.api.DeclareIncident;
+import dev.incidenttimeline.incident.api.DetectionSource;
+import dev.incidenttimeline.incident.api.EntryId;
+import dev.incidenttimeline.incident.api.IncidentDeclared;
+import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.incident.api.Severity;
+import dev.incidenttimeline.incident.api.TimelineNoteAdded;
+import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.TestHost;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A replay rebuilds the models from one read of the store in batches while the processors stay stopped: commands
+ * handled meanwhile are not lost, and a handler that fails dead-letters its incident as under the processor.
+ */
+@SpringBootTest(classes = {TestHost.class, BulkReplayIntegrationTest.FragileModel.class}, properties = {
+        "spring.datasource.url=jdbc:h2:mem:bulk-replay-test;DB_CLOSE_DELAY=-1",
+        "incident.projections.replay-batch-size=3",
+        "incident.core.policies.enabled=false"})
+class BulkReplayIntegrationTest {
+
+    private static final Instant T0 = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    private static final String POISON = "Poison pill";
+
+    @Autowired
+    IncidentGateway incidents;
+
+    @Autowired
+    ProjectionReplayer replayer;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    Fragile fragile;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void keepsTheEventsStoredWhileItRebuilds() {
+        IncidentId before = declareWithNotes("Before", 6);
+        for (int i = 1; i < 4; i++) {
+            declareWithNotes("Before " + i, 6);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
+
+        replayer.replayAll();
+        // Stored while the models are being rebuilt (batches of 3 events): the processors must pick these up.
+        IncidentId during = declareWithNotes("During the replay", 6);
+        await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
+
+        assertThat(entries(during)).isPositive().isEqualTo(entries(before));
+        assertThat(jdbc.queryForObject("select count(*) from incident_summary where incident_id = ?", Long.class,
+                during.value())).isEqualTo(1);
+        List<Map<String, Object>> afterTheBusyReplay = timeline();
+        replayer.replayAll();
+        await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
+        assertThat(timeline()).isEqualTo(afterTheBusyReplay);
+    }
+
+    @Test
+    void deadLettersTheIncidentAHandlerFailsOnAndRebuildsTheOthers() {
+        IncidentId healthy = declareWithNotes("Healthy", 2);
+        IncidentId poisoned = declareWithNotes(POISON, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+        assertThat(fragile.handled).contains("Healthy", POISON);
+
+        fragile.poisonFails = true;
+        replayer.replay(Fragile.GROUP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+
+        // Every event stored is replayed, also those of other tests; of these two incidents only the healthy one.
+        assertThat(fragile.handled).contains("Healthy").doesNotContain(POISON, "note on " + poisoned.value())
+                .filteredOn(("note on " + healthy.value())::equals).hasSize(2);
+        SequencedDeadLetterQueue<?> deadLetters = processing.deadLetterQueue(Fragile.GROUP).orElseThrow();
+        assertThat(deadLetters.amountOfSequences()).isEqualTo(1);
+        // The failed declaration and the two notes that followed it, in order, behind it in the queue.
+        assertThat(deadLetters.sequenceSize(poisoned.value())).isEqualTo(3);
+    }
+
+    private IncidentId declareWithNotes(String title, int notes) {
+        IncidentId id = incidents.declare(new DeclareIncident(null, title, Severity.SEV3, List.of("api"),
+                DetectionSource.ALERT, T0, T0, "alice", false, T0, null));
+        for (int i = 0; i < notes; i++) {
+            incidents.send(new AddTimelineNote(id, EntryId.random(), "bob", "Note " + i, List.of(),
+                    T0.plusSeconds(i + 1), null));
+        }
+        return id;
+    }
+
+    private long entries(IncidentId incident) {
+        return jdbc.queryForObject("select count(*) from timeline_entry where incident_id = ?", Long.class,
+                incident.value());
+    }
+
+    private List<Map<String, Object>> timeline() {
+        return jdbc.queryForList("select * from timeline_entry").stream()
+                .sorted(Comparator.comparing(Object::toString)).toList();
+    }
+
+    /** A read model that fails on the poisoned incident once told to, as a bug in a projection would. */
+    @ProcessingGroup(Fragile.GROUP)
+    static class Fragile {
+
+        static final String GROUP = "fragile-replay";
+
+        final List<String> handled = new CopyOnWriteArrayList<>();
+        volatile boolean poisonFails;
+
+        @EventHandler
+        void on(IncidentDeclared event) {
+            if (poisonFails && POISON.equals(event.title())) {
+                throw new IllegalStateException("cannot handle " + event.title());
+            }
+            handled.add(event.title());
+        }
+
+        @EventHandler
+        void on(TimelineNoteAdded event) {
+            handled.add("note on " + event.incidentId().value());
+        }
+
+        @ResetHandler
+        void reset() {
+            handled.clear();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FragileModel {
+
+        @Bean
+        ProjectionGroup fragileGroup() {
+            return new ProjectionGroup(Fragile.GROUP);
+        }
+
+        @Bean
+        Fragile fragile() {
+            return new Fragile();
+        }
+    }
+}
