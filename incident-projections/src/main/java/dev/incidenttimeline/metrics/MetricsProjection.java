@@ -31,9 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -208,26 +209,29 @@ public class MetricsProjection {
         }
         if (incident.accept(sequence)) {
             change.accept(incident);
-            incident.recompute(catalog.definitions());
             Changed changed = BatchWork.current(PROCESSING_GROUP + ".changed", Changed::new);
-            changed.incidents.add(incidentId.value());
+            changed.incidents.put(incidentId.value(), incident);
             BatchWork.flushIfUnmanaged(changed);
         }
     }
 
     /**
-     * The incidents a batch changed: just before it commits, its entities are written and the incidents get the
-     * batch's change number, so that every node's {@link MetricValueIndex} sees the change.
+     * The incidents a batch changed: just before it commits, their metrics are computed from their facts (once per
+     * incident and batch, not once per event: the values depend on the facts only, and an incident has several
+     * events in most batches of a replay), their entities are written and they get the batch's change number, so
+     * that every node's {@link MetricValueIndex} sees the change.
      */
     private final class Changed implements BatchWork.Flushable {
 
-        private final Set<String> incidents = new HashSet<>();
+        private final Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
 
         @Override
         public void flush() {
             transactions.executeWithoutResult(status -> {
+                List<MetricDefinition> definitions = catalog.definitions();
+                incidents.values().forEach(incident -> incident.recompute(definitions));
                 entityManager.flush();
-                MetricsChanges.mark(jdbc, incidents);
+                MetricsChanges.mark(jdbc, incidents.keySet());
             });
         }
     }
