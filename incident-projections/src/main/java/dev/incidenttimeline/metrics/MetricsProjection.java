@@ -231,6 +231,9 @@ public class MetricsProjection {
                 List<MetricDefinition> definitions = catalog.definitions();
                 incidents.values().forEach(incident -> incident.recompute(definitions));
                 entityManager.flush();
+                // Written: nothing of the batch needs them any more, and every later query of the transaction (the
+                // token update, the commit) would make Hibernate look through all of them again for changes.
+                entityManager.clear();
                 MetricsChanges.mark(jdbc, incidents.keySet());
             });
         }

@@ -117,16 +117,21 @@ final class BulkReplay {
                     .toArray(TrackingToken[]::new);
             BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
             unitOfWork.attachTransaction(transactionManager);
-            unitOfWork.onPrepareCommit(u -> {
-                for (int i = 0; i < segments.length; i++) {
-                    tokenStore.storeToken(advanced[i], processorName, segments[i]);
-                }
-            });
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 TrackedEventMessage<?> message = unitOfWork.getMessage();
                 // Like the processor: an event none of the handlers takes is not even offered (nor dead-lettered).
                 if (handlers.canHandle(message, Segment.ROOT_SEGMENT)) {
                     handlers.handle(message, Segment.ROOT_SEGMENT);
+                }
+                if (unitOfWork.isLastMessage()) {
+                    // After the read models' own writes of the batch (registered while handling): a JPA model has
+                    // then flushed and let go of its entities, so the token updates do not make Hibernate look
+                    // through them again.
+                    unitOfWork.onPrepareCommit(u -> {
+                        for (int i = 0; i < segments.length; i++) {
+                            tokenStore.storeToken(advanced[i], processorName, segments[i]);
+                        }
+                    });
                 }
                 return null;
             }, RollbackConfigurationType.ANY_THROWABLE);
