@@ -63,8 +63,8 @@ final class IncidentState {
     }
 
     /**
-     * Applies the event unless it was applied already (a redelivery); the organisation is the event's metadata, and
-     * the declaration's is the incident's.
+     * Applies the event unless it was applied already (a redelivery); the organisation is the declaration's metadata
+     * (the incident's), {@code null} for other events.
      */
     void apply(IncidentEvent event, long sequence, Instant recordedAt, String eventOrganisation) {
         if (sequence <= lastSequence) {

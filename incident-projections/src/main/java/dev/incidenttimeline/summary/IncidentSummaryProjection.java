@@ -1,5 +1,6 @@
 package dev.incidenttimeline.summary;
 
+import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
 import dev.incidenttimeline.tenancy.Organisations;
@@ -33,9 +34,20 @@ public class IncidentSummaryProjection {
         this.store = store;
     }
 
+    /** The declaration says whose incident it is (its metadata); later events do not change that. */
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+    void on(IncidentDeclared event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
+        apply(event, sequence, recordedAt, organisation);
+    }
+
+    /** Every other event, without its metadata: reading it costs a JSON parse per event, a tenth of a replay. */
+    @EventHandler
+    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event, sequence, recordedAt, null);
+    }
+
+    private void apply(IncidentEvent event, long sequence, Instant recordedAt, String organisation) {
         Batch batch = BatchWork.current(PROCESSING_GROUP + ".batch", Batch::new);
         batch.events.add(new Applied(event, sequence, recordedAt, organisation));
         BatchWork.flushIfUnmanaged(batch);
