@@ -1,16 +1,8 @@
 package dev.incidenttimeline.postmortem;
 
-import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.projections.ProjectionGroup;
-import dev.incidenttimeline.projections.QueryResults;
-import dev.incidenttimeline.summary.FindIncident;
-import dev.incidenttimeline.summary.IncidentDetailView;
-import dev.incidenttimeline.tenancy.Organisations;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,24 +43,12 @@ public class PostmortemConfiguration {
     @ConditionalOnMissingBean
     public PostmortemQueryHandler postmortemQueryHandler(PostmortemStore postmortemStore,
                                                          IncidentQueries incidentQueries,
-                                                         MetricsQueries metricsQueries, QueryGateway queryGateway) {
+                                                         MetricsQueries metricsQueries) {
         return new PostmortemQueryHandler(postmortemStore, incidentQueries, id -> metricsQueries.incident(id)
                 .map(metrics -> new PostmortemQueryHandler.ResponseMeasures(new KeyDurationsView(
                         metrics.timeToDetect(), metrics.timeToAcknowledge(), metrics.timeToLeader(),
                         metrics.timeToFirstUpdate(), metrics.timeToMitigate(), metrics.timeToResolve(),
-                        metrics.impactDuration(), metrics.longestUpdateGap()), metrics.customerFirst())),
-                (incidentId, organisation) -> visibleTo(queryGateway, incidentId, organisation));
-    }
-
-    /**
-     * Whether the incident summaries show the incident to the organisation. The organisation goes on the query
-     * explicitly: the one asking for the postmortem, whoever the host's current caller is on this thread.
-     */
-    private static boolean visibleTo(QueryGateway queryGateway, IncidentId incidentId, String organisation) {
-        return QueryResults.await(queryGateway.query(
-                new GenericMessage<>(new FindIncident(incidentId),
-                        MetaData.with(Organisations.METADATA_KEY, organisation)),
-                ResponseTypes.optionalInstanceOf(IncidentDetailView.class))).isPresent();
+                        metrics.impactDuration(), metrics.longestUpdateGap()), metrics.customerFirst())));
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package dev.incidenttimeline.postmortem;
 
+import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -9,7 +11,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps {@code postmortem_fact} up to date: each event the postmortem needs becomes one row keyed by the event
@@ -36,6 +40,9 @@ public class PostmortemProjection {
         }
         Batch batch = BatchWork.current(PROCESSING_GROUP + ".batch", () -> new Batch(store));
         batch.facts.add(fact);
+        if (event instanceof IncidentDeclared) {
+            batch.declaredFor.put(fact.incidentId(), Organisations.of(message));
+        }
         BatchWork.flushIfUnmanaged(batch);
     }
 
@@ -48,6 +55,8 @@ public class PostmortemProjection {
 
         private final PostmortemStore store;
         private final List<FactRow> facts = new ArrayList<>();
+        /** The incidents declared in this batch and their organisations (a value may be {@code null}). */
+        private final Map<String, String> declaredFor = new HashMap<>();
 
         private Batch(PostmortemStore store) {
             this.store = store;
@@ -55,7 +64,7 @@ public class PostmortemProjection {
 
         @Override
         public void flush() {
-            store.write(facts);
+            store.write(facts, declaredFor);
         }
     }
 }

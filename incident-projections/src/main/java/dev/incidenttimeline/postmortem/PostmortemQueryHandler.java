@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -35,19 +34,11 @@ public class PostmortemQueryHandler {
     private final PostmortemStore store;
     private final IncidentQueries queries;
     private final Function<IncidentId, Optional<ResponseMeasures>> measures;
-    private final BiPredicate<IncidentId, String> visibleTo;
-
-    /**
-     * @param visibleTo whether the incident is the organisation's (asked only for callers with an organisation): the
-     *                  postmortem facts do not record the organisation, the incident summaries do
-     */
     PostmortemQueryHandler(PostmortemStore store, IncidentQueries queries,
-                           Function<IncidentId, Optional<ResponseMeasures>> measures,
-                           BiPredicate<IncidentId, String> visibleTo) {
+                           Function<IncidentId, Optional<ResponseMeasures>> measures) {
         this.store = store;
         this.queries = queries;
         this.measures = measures;
-        this.visibleTo = visibleTo;
     }
 
     /** What the metrics read model measured for one incident. */
@@ -138,6 +129,6 @@ public class PostmortemQueryHandler {
     }
 
     private boolean mayAccess(IncidentId incidentId, String organisation) {
-        return organisation == null || visibleTo.test(incidentId, organisation);
+        return store.visibleTo(incidentId.value(), organisation);
     }
 }

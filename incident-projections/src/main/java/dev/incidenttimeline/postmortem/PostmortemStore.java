@@ -10,16 +10,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.incidenttimeline.projections.SqlTime.instant;
 import static dev.incidenttimeline.projections.SqlTime.toSql;
 
 /**
- * Reads and writes {@code postmortem_fact} with plain JDBC: a batch of facts costs one batched insert, whatever its
- * size ({@link NewRows}); only when one of them is stored already, one existence check per 500 rows first.
+ * Reads and writes {@code postmortem_fact} and {@code postmortem_incident} (whose incident it is) with plain JDBC: a
+ * batch costs one batched insert per table, whatever its size ({@link NewRows}); only when one of its rows is stored
+ * already, one existence check per 500 rows first.
  */
 class PostmortemStore {
 
@@ -33,28 +37,53 @@ class PostmortemStore {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** Stores the facts that are not stored yet: a redelivered event changes nothing. */
-    void write(List<FactRow> facts) {
-        if (facts.isEmpty() || NewRows.insertedAll(jdbc, () -> insert(facts))) {
+    /**
+     * Stores the facts and the incidents' organisations that are not stored yet: a redelivered event changes nothing.
+     *
+     * @param declaredFor the incidents declared in this batch and their organisations (a value may be {@code null})
+     */
+    void write(List<FactRow> facts, Map<String, String> declaredFor) {
+        if (facts.isEmpty() || NewRows.insertedAll(jdbc, () -> insert(facts, declaredFor))) {
             return;
         }
-        Set<String> stored = new HashSet<>();
-        List<String> ids = facts.stream().map(FactRow::id).toList();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            stored.addAll(named.queryForList("select id from postmortem_fact where id in (:ids)",
-                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST))),
-                    String.class));
-        }
-        List<FactRow> fresh = new ArrayList<>();
+        Set<String> storedFacts = stored("postmortem_fact", "id", facts.stream().map(FactRow::id).toList());
+        List<FactRow> freshFacts = new ArrayList<>();
         for (FactRow fact : facts) {
-            if (stored.add(fact.id())) {
-                fresh.add(fact);
+            if (storedFacts.add(fact.id())) {
+                freshFacts.add(fact);
             }
         }
-        insert(fresh);
+        Map<String, String> freshIncidents = new HashMap<>(declaredFor);
+        freshIncidents.keySet().removeAll(stored("postmortem_incident", "incident_id", declaredFor.keySet()));
+        insert(freshFacts, freshIncidents);
     }
 
-    private void insert(List<FactRow> fresh) {
+    /** Whether someone acting for {@code organisation} may see the incident's postmortem (it must be declared). */
+    boolean visibleTo(String incidentId, String organisation) {
+        if (organisation == null) {
+            return true;
+        }
+        List<String> owners = jdbc.queryForList("select organisation from postmortem_incident where incident_id = ?",
+                String.class, incidentId);
+        return !owners.isEmpty() && organisation.equals(owners.get(0));
+    }
+
+    private Set<String> stored(String table, String idColumn, Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            stored.addAll(named.queryForList("select " + idColumn + " from " + table + " where " + idColumn
+                            + " in (:ids)",
+                    new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + IN_LIST))),
+                    String.class));
+        }
+        return stored;
+    }
+
+    private void insert(List<FactRow> fresh, Map<String, String> incidents) {
+        jdbc.batchUpdate("insert into postmortem_incident (incident_id, organisation) values (?, ?)",
+                incidents.entrySet().stream()
+                        .map(incident -> new Object[] {incident.getKey(), incident.getValue()}).toList());
         jdbc.batchUpdate("insert into postmortem_fact (id, incident_id, sequence_number, kind, occurred_at, "
                         + "recorded_at, actor, subject, text, detail, items, time_a, time_b, number_a, number_b, "
                         + "due_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh, 1000,
@@ -85,6 +114,7 @@ class PostmortemStore {
     /** Empties the read model (before a replay). */
     void reset() {
         jdbc.update("delete from postmortem_fact");
+        jdbc.update("delete from postmortem_incident");
     }
 
     /** An incident's facts in the order they were stored. */

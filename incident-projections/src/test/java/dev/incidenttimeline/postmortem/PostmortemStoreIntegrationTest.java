@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +27,8 @@ class PostmortemStoreIntegrationTest {
         FactRow lesson = PostmortemFacts.translate(new LessonLearnedRecorded(id, "Roll back first", "anna", at, null),
                 "event-1", 7, at.plusSeconds(2));
 
-        store.write(List.of(lesson, lesson));
-        store.write(List.of(lesson));
+        store.write(List.of(lesson, lesson), Map.of());
+        store.write(List.of(lesson), Map.of());
 
         assertThat(store.facts(id.value())).containsExactly(lesson);
     }

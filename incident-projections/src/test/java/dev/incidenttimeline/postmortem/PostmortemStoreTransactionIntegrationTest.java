@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +35,9 @@ class PostmortemStoreTransactionIntegrationTest {
                 at.plusSeconds(60), null), "event-2", 8, at.plusSeconds(62));
         TransactionTemplate batch = new TransactionTemplate(transactionManager);
 
-        batch.executeWithoutResult(status -> store.write(List.of(lesson)));
-        batch.executeWithoutResult(status -> store.write(List.of(lesson, another)));
-        batch.executeWithoutResult(status -> store.write(List.of(another, another)));
+        batch.executeWithoutResult(status -> store.write(List.of(lesson), Map.of()));
+        batch.executeWithoutResult(status -> store.write(List.of(lesson, another), Map.of()));
+        batch.executeWithoutResult(status -> store.write(List.of(another, another), Map.of()));
 
         assertThat(store.facts(id.value())).containsExactly(lesson, another);
     }

@@ -29,7 +29,8 @@ class ReplayIntegrationTest {
 
     private static final Instant T0 = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     private static final List<String> TABLES = List.of("timeline_entry", "timeline_change", "incident_summary",
-            "incident_summary_service", "incident_summary_role", "incident_summary_task", "postmortem_fact");
+            "incident_summary_service", "incident_summary_role", "incident_summary_task", "postmortem_fact",
+            "postmortem_incident");
 
     @Autowired
     IncidentGateway incidents;
