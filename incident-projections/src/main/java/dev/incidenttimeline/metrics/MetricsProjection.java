@@ -38,12 +38,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Keeps each incident's milestone facts and recomputes its metrics with the {@link MetricCatalog}'s definitions
- * after every event that changes them.
+ * Keeps each incident's milestone facts and computes its metrics with the {@link MetricCatalog}'s definitions from
+ * them.
  *
- * <p>The handlers only note what an event changes; just before the processor's batch commits, the incidents it touched
- * are read with one query per table, changed in event order, and what changed is written with batched statements
- * (see {@link MetricsStore}).
+ * <p>The handlers only note what an event changes; just before the processor's batch commits, the incidents it
+ * touched are read with one query per table, changed in event order, their metrics computed, and only what changed
+ * is written, with batched statements (see {@link MetricsStore}). Outside a unit of work (a handler called directly)
+ * that happens at once.
  *
  * <p>Idempotent: an incident remembers the sequence number of the last event applied to it and ignores any event at
  * or below it, so a redelivery changes nothing. A reset clears the whole model; a replay then rebuilds it, with the
