@@ -1,11 +1,8 @@
 package dev.incidenttimeline.metrics;
 
 import dev.incidenttimeline.projections.ProjectionGroup;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +11,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,13 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The response-metrics read model: its entities (registered as an auto-configuration package), the catalogue of
- * metric definitions (the standard ones plus every {@link MetricDefinition} bean of the host), the projection on a
- * pooled streaming processor, the query handlers and the {@link MetricsQueries} facade. Every bean can be replaced
- * by the host; {@code incident.projections.metrics.enabled=false} leaves it all out.
+ * The response-metrics read model (plain JDBC, no entities): the catalogue of metric definitions (the standard ones
+ * plus every {@link MetricDefinition} bean of the host), the projection on a pooled streaming processor, the query
+ * handlers and the {@link MetricsQueries} facade. Every bean can be replaced by the host;
+ * {@code incident.projections.metrics.enabled=false} leaves it all out.
  */
 @Configuration(proxyBeanMethods = false)
-@AutoConfigurationPackage
 @ConditionalOnProperty(prefix = "incident.projections.metrics", name = "enabled", havingValue = "true",
         matchIfMissing = true)
 @EnableConfigurationProperties(MetricsProperties.class)
@@ -50,16 +45,15 @@ public class MetricsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public MetricsProjection metricsProjection(EntityManagerFactory entityManagerFactory, DataSource dataSource,
-                                               PlatformTransactionManager transactionManager, MetricCatalog catalog) {
-        return new MetricsProjection(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
-                new TransactionTemplate(transactionManager), catalog);
+    public MetricsProjection metricsProjection(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                               MetricCatalog catalog) {
+        return new MetricsProjection(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                catalog);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public MetricsQueryHandler metricsQueryHandler(EntityManagerFactory entityManagerFactory, DataSource dataSource,
-                                                   PlatformTransactionManager transactionManager,
+    public MetricsQueryHandler metricsQueryHandler(DataSource dataSource, PlatformTransactionManager transactionManager,
                                                    MetricCatalog catalog, MetricsProperties properties) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
@@ -67,8 +61,8 @@ public class MetricsConfiguration {
         // report's incidents and values) must come from the same committed batch. Under READ COMMITTED a batch that
         // commits between them showed e.g. the new time to first update next to the old customerFirst.
         readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        return new MetricsQueryHandler(sharedEntityManager(entityManagerFactory), new JdbcTemplate(dataSource),
-                readOnly, catalog, properties.reportCacheSize(), properties.valueIndex());
+        return new MetricsQueryHandler(new JdbcTemplate(dataSource), readOnly, catalog, properties.reportCacheSize(),
+                properties.valueIndex());
     }
 
     /** Loads the report index in the background once the application is ready, not at the first report. */
@@ -92,9 +86,5 @@ public class MetricsConfiguration {
     @ConditionalOnMissingBean(name = "metricsProjectionGroup")
     public ProjectionGroup metricsProjectionGroup() {
         return new ProjectionGroup(MetricsProjection.PROCESSING_GROUP);
-    }
-
-    private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
-        return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     }
 }

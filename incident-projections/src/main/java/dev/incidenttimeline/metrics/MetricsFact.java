@@ -1,78 +1,44 @@
 package dev.incidenttimeline.metrics;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
-import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /**
- * A row of the read model: one milestone fact of an incident (see {@link Fact}).
+ * One milestone fact of an incident (see {@link Fact}), a row of {@code metrics_fact}; {@link MetricsStore} reads
+ * and writes it.
  */
-@Entity
-@Table(name = "metrics_fact", indexes = @Index(name = "metrics_fact_incident", columnList = "incident_id"))
-class MetricsFact {
+final class MetricsFact {
 
-    @Id
-    @GeneratedValue
+    /** The row's id; null until the fact is stored. */
     private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "incident_id", nullable = false)
-    private MetricsIncident incident;
-
-    /** The kind and key together, unique within the incident. */
-    @Column(name = "fact_name", nullable = false, length = 300)
-    private String name;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 40)
-    private FactKind kind;
-
-    @Column(name = "fact_key", nullable = false, length = 255)
-    private String key;
-
-    @Column(name = "event_sequence", nullable = false)
-    private long sequence;
-
-    @Column(name = "happened_at", nullable = false)
+    private final FactKind kind;
+    private final String key;
+    private final long sequence;
     private Instant at;
-
-    @Column(name = "event_id", nullable = false, length = 100)
     private String eventId;
+    private final String originEventId;
+    private final Instant occurredAt;
+    private final Instant recordedAt;
 
-    @Column(name = "origin_event_id", nullable = false, length = 100)
-    private String originEventId;
+    /** Whether a correction or amendment moved it since it was read: its row must be updated. */
+    private boolean moved;
 
-    @Column(name = "occurred_at", nullable = false)
-    private Instant occurredAt;
-
-    @Column(name = "recorded_at")
-    private Instant recordedAt;
-
-    protected MetricsFact() {
-        // for JPA
+    /** A fact recorded by the event with this id and sequence number, at the time the event says. */
+    MetricsFact(FactKind kind, String key, long sequence, Instant at, String eventId, Instant recordedAt) {
+        this(null, kind, key, sequence, at, eventId, eventId, at, recordedAt);
     }
 
-    MetricsFact(MetricsIncident incident, FactKind kind, String key, long sequence, Instant at, String eventId,
-                Instant recordedAt) {
-        this.incident = incident;
-        this.name = name(kind, key);
+    /** A fact as stored. */
+    MetricsFact(Long id, FactKind kind, String key, long sequence, Instant at, String eventId, String originEventId,
+                Instant occurredAt, Instant recordedAt) {
+        this.id = id;
         this.kind = kind;
         this.key = key;
         this.sequence = sequence;
         this.at = at;
         this.eventId = eventId;
-        this.originEventId = eventId;
-        this.occurredAt = at;
+        this.originEventId = originEventId;
+        this.occurredAt = occurredAt;
         this.recordedAt = recordedAt;
     }
 
@@ -84,10 +50,12 @@ class MetricsFact {
     void moveTo(Instant newTime, String byEventId) {
         this.at = newTime;
         this.eventId = byEventId;
+        this.moved = true;
     }
 
+    /** The kind and key together, unique within the incident. */
     String name() {
-        return name;
+        return name(kind, key);
     }
 
     FactKind kind() {
@@ -100,6 +68,43 @@ class MetricsFact {
 
     long sequence() {
         return sequence;
+    }
+
+    Instant at() {
+        return at;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    String originEventId() {
+        return originEventId;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    Instant recordedAt() {
+        return recordedAt;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    boolean isNew() {
+        return id == null;
+    }
+
+    boolean moved() {
+        return moved;
+    }
+
+    /** The fact is stored with this id. */
+    void storedAs(long id) {
+        this.id = id;
     }
 
     Fact toFact() {

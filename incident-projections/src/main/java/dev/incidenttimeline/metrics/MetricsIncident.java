@@ -3,19 +3,6 @@ package dev.incidenttimeline.metrics;
 import dev.incidenttimeline.incident.api.DeadlineKind;
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.Severity;
-import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKey;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,63 +17,81 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A row of the read model: one incident as the metrics see it, with what reports group and filter by, its milestone
- * facts and its computed metric values.
+ * One incident as the metrics see it (a row of {@code metrics_incident} with its services, facts and values): what
+ * reports group and filter by, its milestone facts and its computed metric values.
+ *
+ * <p>A plain object that lives for one processor batch (or one query): {@link MetricsStore} reads it, the batch's
+ * events change it, and the store writes back only what changed.
  */
-@Entity
-@Table(name = "metrics_incident", indexes = @Index(name = "metrics_incident_declared", columnList = "declared_at"))
-class MetricsIncident {
+final class MetricsIncident {
 
-    @Id
-    @Column(name = "incident_id", length = 255)
-    private String incidentId;
+    private final String incidentId;
+
+    /** Whether its row exists; if not, it is inserted. */
+    private final boolean stored;
 
     /** Null until the declaration was seen; such an incident is in no report. */
-    @Column(name = "declared_at")
     private Instant declaredAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "severity", length = 20)
     private Severity severity;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "detected_by", length = 20)
     private DetectionSource detectedBy;
 
-    @Column(name = "drill", nullable = false)
     private boolean drill;
 
     /** The organisation the incident was declared for; null without tenancy. */
-    @Column(name = "organisation", length = 200)
     private String organisation;
 
-    @Column(name = "customer_first", nullable = false)
     private boolean customerFirst;
 
     /** The aggregate sequence number of the last event applied: an event at or below it was seen already. */
-    @Column(name = "last_sequence", nullable = false)
     private long lastSequence = -1;
 
-    @ElementCollection
-    @CollectionTable(name = "metrics_incident_service", joinColumns = @JoinColumn(name = "incident_id"),
-            indexes = @Index(name = "metrics_incident_service_incident", columnList = "incident_id"))
-    @Column(name = "service", nullable = false, length = 255)
-    private Set<String> services = new HashSet<>();
+    private final Set<String> services = new HashSet<>();
 
-    @OneToMany(mappedBy = "incident", cascade = CascadeType.ALL, orphanRemoval = true)
-    @MapKey(name = "name")
-    private Map<String, MetricsFact> facts = new HashMap<>();
+    /** The services added since it was read (services are never taken away). */
+    private final Set<String> newServices = new HashSet<>();
 
-    @OneToMany(mappedBy = "incident", cascade = CascadeType.ALL, orphanRemoval = true)
-    @MapKey(name = "metric")
-    private Map<String, MetricsValue> values = new HashMap<>();
+    private final Map<String, MetricsFact> facts = new HashMap<>();
 
-    protected MetricsIncident() {
-        // for JPA
-    }
+    private final Map<String, MetricsValue> values = new HashMap<>();
 
+    /** The stored values of metrics no longer defined. */
+    private final List<MetricsValue> dropped = new ArrayList<>();
+
+    /** An incident not stored yet. */
     MetricsIncident(String incidentId) {
         this.incidentId = incidentId;
+        this.stored = false;
+    }
+
+    /** An incident as stored, without its services, facts and values (see {@link #load}). */
+    MetricsIncident(String incidentId, Instant declaredAt, Severity severity, DetectionSource detectedBy,
+                    boolean drill, String organisation, boolean customerFirst, long lastSequence) {
+        this.incidentId = incidentId;
+        this.stored = true;
+        this.declaredAt = declaredAt;
+        this.severity = severity;
+        this.detectedBy = detectedBy;
+        this.drill = drill;
+        this.organisation = organisation;
+        this.customerFirst = customerFirst;
+        this.lastSequence = lastSequence;
+    }
+
+    /** Adds a stored service. */
+    void load(String service) {
+        services.add(service);
+    }
+
+    /** Adds a stored fact. */
+    void load(MetricsFact fact) {
+        facts.put(fact.name(), fact);
+    }
+
+    /** Adds a stored value. */
+    void load(MetricsValue value) {
+        values.put(value.metric(), value);
     }
 
     /** Whether the event with this sequence number is new; if so, it is taken as seen. */
@@ -114,14 +119,14 @@ class MetricsIncident {
 
     void addServices(Collection<String> services) {
         if (services != null) {
-            this.services.addAll(services);
+            services.stream().filter(this.services::add).forEach(newServices::add);
         }
     }
 
     /** Records a fact unless one with the same kind and key is known (then the first one stands). */
     void add(FactKind kind, String key, long sequence, Instant at, String eventId, Instant recordedAt) {
         facts.putIfAbsent(MetricsFact.name(kind, key),
-                new MetricsFact(this, kind, key, sequence, at, eventId, recordedAt));
+                new MetricsFact(kind, key, sequence, at, eventId, recordedAt));
     }
 
     /** Moves a known fact to a corrected time; false if there is no such fact. */
@@ -152,15 +157,69 @@ class MetricsIncident {
         for (MetricDefinition definition : definitions) {
             defined.add(definition.name());
             Span span = definition.rule().measure(milestones);
-            MetricsValue value = values.computeIfAbsent(definition.name(), metric -> new MetricsValue(this, metric));
-            value.set(definition.version(), span == null ? Span.NONE : span);
-            value.describe(declaredAt, drill, severity, detectedBy, organisation);
+            values.computeIfAbsent(definition.name(), MetricsValue::new).set(definition.version(),
+                    span == null ? Span.NONE : span, declaredAt, drill, severity, detectedBy, organisation);
         }
-        values.keySet().retainAll(defined);
+        values.values().removeIf(value -> {
+            boolean gone = !defined.contains(value.metric());
+            if (gone && !value.isNew()) {
+                dropped.add(value);
+            }
+            return gone;
+        });
+    }
+
+    String incidentId() {
+        return incidentId;
+    }
+
+    boolean stored() {
+        return stored;
+    }
+
+    Instant declaredAt() {
+        return declaredAt;
+    }
+
+    Severity severity() {
+        return severity;
+    }
+
+    DetectionSource detectedBy() {
+        return detectedBy;
+    }
+
+    boolean drill() {
+        return drill;
     }
 
     String organisation() {
         return organisation;
+    }
+
+    boolean customerFirst() {
+        return customerFirst;
+    }
+
+    long lastSequence() {
+        return lastSequence;
+    }
+
+    Set<String> newServices() {
+        return newServices;
+    }
+
+    Collection<MetricsFact> facts() {
+        return facts.values();
+    }
+
+    Collection<MetricsValue> values() {
+        return values.values();
+    }
+
+    /** The stored values of metrics no longer defined, to be deleted. */
+    List<MetricsValue> dropped() {
+        return dropped;
     }
 
     Milestones milestones() {

@@ -19,7 +19,6 @@ import dev.incidenttimeline.incident.api.SeverityChanged;
 import dev.incidenttimeline.incident.api.StatusUpdatePosted;
 import dev.incidenttimeline.projections.BatchWork;
 import dev.incidenttimeline.tenancy.Organisations;
-import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Keeps each incident's milestone facts and recomputes its metrics with the {@link MetricCatalog}'s definitions
- * after every event that changes them.
+ * Keeps each incident's milestone facts and computes its metrics with the {@link MetricCatalog}'s definitions from
+ * them.
+ *
+ * <p>The handlers only note what an event changes; just before the processor's batch commits, the incidents it
+ * touched are read with one query per table, changed in event order, their metrics computed, and only what changed
+ * is written, with batched statements (see {@link MetricsStore}). Outside a unit of work (a handler called directly)
+ * that happens at once.
  *
  * <p>Idempotent: an incident remembers the sequence number of the last event applied to it and ignores any event at
  * or below it, so a redelivery changes nothing. A reset clears the whole model; a replay then rebuilds it, with the
@@ -51,15 +56,14 @@ public class MetricsProjection {
     /** The processing group (and event processor) of the metrics read model. */
     public static final String PROCESSING_GROUP = "metrics";
 
-    private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
+    private final MetricsStore store;
     private final TransactionTemplate transactions;
     private final MetricCatalog catalog;
 
-    public MetricsProjection(EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate transactions,
-                             MetricCatalog catalog) {
-        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+    public MetricsProjection(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.store = new MetricsStore(jdbc);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
@@ -186,10 +190,7 @@ public class MetricsProjection {
     @ResetHandler
     void reset() {
         transactions.executeWithoutResult(status -> {
-            entityManager.createQuery("delete from MetricsValue").executeUpdate();
-            entityManager.createQuery("delete from MetricsFact").executeUpdate();
-            entityManager.createNativeQuery("delete from metrics_incident_service").executeUpdate();
-            entityManager.createQuery("delete from MetricsIncident").executeUpdate();
+            store.reset();
             MetricsChanges.reset(jdbc);
         });
     }
@@ -202,39 +203,45 @@ public class MetricsProjection {
     }
 
     private void update(IncidentId incidentId, long sequence, Consumer<MetricsIncident> change) {
-        MetricsIncident incident = entityManager.find(MetricsIncident.class, incidentId.value());
-        if (incident == null) {
-            incident = new MetricsIncident(incidentId.value());
-            entityManager.persist(incident);
-        }
-        if (incident.accept(sequence)) {
-            change.accept(incident);
-            Changed changed = BatchWork.current(PROCESSING_GROUP + ".changed", Changed::new);
-            changed.incidents.put(incidentId.value(), incident);
-            BatchWork.flushIfUnmanaged(changed);
-        }
+        Changes changes = BatchWork.current(PROCESSING_GROUP + ".changes", Changes::new);
+        changes.events.add(new Change(incidentId.value(), sequence, change));
+        BatchWork.flushIfUnmanaged(changes);
+    }
+
+    /** What one event does to its incident, unless the incident has seen it already. */
+    private record Change(String incidentId, long sequence, Consumer<MetricsIncident> apply) {
     }
 
     /**
-     * The incidents a batch changed: just before it commits, their metrics are computed from their facts (once per
-     * incident and batch, not once per event: the values depend on the facts only, and an incident has several
-     * events in most batches of a replay), their entities are written and they get the batch's change number, so
-     * that every node's {@link MetricValueIndex} sees the change.
+     * The changes of a batch, applied and written just before it commits. An incident's metrics are computed from its
+     * facts once per batch, not once per event (the values depend on the facts only, and an incident has several
+     * events in most batches of a replay); the incidents changed get the batch's change number, so that every node's
+     * {@link MetricValueIndex} sees the change.
      */
-    private final class Changed implements BatchWork.Flushable {
+    private final class Changes implements BatchWork.Flushable {
 
-        private final Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
+        private final List<Change> events = new ArrayList<>();
 
         @Override
         public void flush() {
             transactions.executeWithoutResult(status -> {
+                Map<String, MetricsIncident> incidents = new LinkedHashMap<>(
+                        store.load(events.stream().map(Change::incidentId).distinct().toList()));
+                Map<String, MetricsIncident> changed = new LinkedHashMap<>();
+                for (Change event : events) {
+                    MetricsIncident incident = incidents.computeIfAbsent(event.incidentId(), MetricsIncident::new);
+                    if (incident.accept(event.sequence())) {
+                        event.apply().accept(incident);
+                        changed.put(event.incidentId(), incident);
+                    }
+                }
+                if (changed.isEmpty()) {
+                    return;
+                }
                 List<MetricDefinition> definitions = catalog.definitions();
-                incidents.values().forEach(incident -> incident.recompute(definitions));
-                entityManager.flush();
-                // Written: nothing of the batch needs them any more, and every later query of the transaction (the
-                // token update, the commit) would make Hibernate look through all of them again for changes.
-                entityManager.clear();
-                MetricsChanges.mark(jdbc, incidents.keySet());
+                changed.values().forEach(incident -> incident.recompute(definitions));
+                store.save(changed.values());
+                MetricsChanges.mark(jdbc, changed.keySet());
             });
         }
     }

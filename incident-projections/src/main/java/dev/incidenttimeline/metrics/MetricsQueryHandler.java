@@ -3,7 +3,6 @@ package dev.incidenttimeline.metrics;
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.Severity;
 import dev.incidenttimeline.tenancy.Organisations;
-import jakarta.persistence.EntityManager;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ public class MetricsQueryHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsQueryHandler.class);
 
-    private final EntityManager entityManager;
+    private final MetricsStore store;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final MetricCatalog catalog;
@@ -58,10 +57,10 @@ public class MetricsQueryHandler {
      * @param valueIndex      whether reports are answered from the in-memory {@link MetricValueIndex} (else by
      *                        selecting the period's values from the tables)
      */
-    public MetricsQueryHandler(EntityManager entityManager, JdbcTemplate jdbc, TransactionTemplate transactions,
-                               MetricCatalog catalog, int reportCacheSize, boolean valueIndex) {
-        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+    public MetricsQueryHandler(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog,
+                               int reportCacheSize, boolean valueIndex) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.store = new MetricsStore(jdbc);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.reports = new ReportCache(reportCacheSize);
@@ -73,7 +72,7 @@ public class MetricsQueryHandler {
     public Optional<IncidentMetricsView> handle(FindIncidentMetrics query,
                                                 @MetaDataValue(Organisations.METADATA_KEY) String organisation) {
         return transactions.execute(status -> Optional
-                .ofNullable(entityManager.find(MetricsIncident.class, query.incidentId().value()))
+                .ofNullable(store.load(List.of(query.incidentId().value())).get(query.incidentId().value()))
                 .filter(incident -> Organisations.mayAccess(organisation, incident.organisation()))
                 .map(incident -> incident.toView(catalog.definitions())));
     }
