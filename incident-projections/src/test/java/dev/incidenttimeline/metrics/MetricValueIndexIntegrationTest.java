@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * several organisations, drills, missing values and attributes, inconsistent values, zero to three services and a
  * metric no longer in the catalogue; and it follows the tables when batches change incidents and when the model is
  * reset. Rows are written straight into the tables (with change numbers as the projection writes them); the report
- * cache is off, since it follows the processor's tokens, which these writes do not move.
+ * cache is off, since it follows the processor's tokens, which these writes do not move. Besides the handler's index
+ * (which picks per group how it reads percentiles), two more indexes answer too: one that always selects among a
+ * group's values, one that always counts bits.
  */
 @SpringBootTest(classes = MetricsTestHost.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:metrics-value-index;DB_CLOSE_DELAY=-1",
@@ -44,6 +46,12 @@ class MetricValueIndexIntegrationTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    MetricCatalog catalog;
+
+    private MetricValueIndex selecting;
+    private MetricValueIndex countingBits;
+
     private final Random random = new Random(7);
     private final List<String> metrics = new ArrayList<>(
             StandardMetrics.all().stream().map(MetricDefinition::name).toList());
@@ -51,6 +59,8 @@ class MetricValueIndexIntegrationTest {
     @Test
     void answersEveryReportAsTheTablesDoWhileTheyChange() {
         metrics.add("retired_metric");
+        selecting = new MetricValueIndex(jdbc, 0);
+        countingBits = new MetricValueIndex(jdbc, Integer.MAX_VALUE);
         inBatch(() -> write(0, 600));
         assertSameReports();
 
@@ -106,6 +116,10 @@ class MetricValueIndexIntegrationTest {
             for (String organisation : new String[]{null, "acme", "globex", "initech"}) {
                 MetricsReportView expected = handler.summarizeWithSql(query, organisation);
                 assertThat(report(query, organisation)).as("%s for %s", query, organisation).isEqualTo(expected);
+                assertThat(report(selecting, query, organisation)).as("selecting: %s for %s", query, organisation)
+                        .isEqualTo(expected);
+                assertThat(report(countingBits, query, organisation)).as("counting bits: %s for %s", query,
+                        organisation).isEqualTo(expected);
                 if (organisation == null && query.groupBy() == MetricsGroupBy.SERVICE && query.from() == null
                         && query.to() == null) {
                     assertThat(expected.groups()).as("the model has groups to compare").hasSizeGreaterThan(3);
@@ -116,6 +130,13 @@ class MetricValueIndexIntegrationTest {
 
     private MetricsReportView report(SummarizeMetrics query, String organisation) {
         return handler.handle(query, organisation);
+    }
+
+    private MetricsReportView report(MetricValueIndex index, SummarizeMetrics query, String organisation) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        return readOnly.execute(status -> index.current().summarize(query, organisation,
+                catalog.definitions().stream().map(MetricDefinition::name).toList()));
     }
 
     private void inBatch(Runnable writes) {

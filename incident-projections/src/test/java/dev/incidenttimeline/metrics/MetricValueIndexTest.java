@@ -35,10 +35,32 @@ class MetricValueIndexTest {
     }
 
     @Test
-    void ordersSlotsByTimeKeepingEqualTimesInSlotOrder() {
+    void findsTheNthSetBitOfAWordAsCountingFromTheLowestBitWould() {
+        Random random = new Random(5);
+        long[] words = new long[2_000];
+        words[0] = -1L;
+        words[1] = Long.MIN_VALUE;
+        words[2] = 1L;
+        for (int i = 3; i < words.length; i++) {
+            // Sparse and dense words alike.
+            words[i] = i % 2 == 0 ? random.nextLong() : random.nextLong() & random.nextLong() & random.nextLong();
+        }
+        for (long word : words) {
+            int n = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if ((word >>> bit & 1) == 1) {
+                    assertThat(MetricValueIndex.nthSetBit(word, n)).as("set bit %d of %x", n, word).isEqualTo(bit);
+                    n++;
+                }
+            }
+        }
+    }
+
+    @Test
+    void ordersIndicesByKeyKeepingEqualKeysInIndexOrder() {
         long[] times = {5, Long.MIN_VALUE, 3, 5, 1, 3};
 
-        assertThat(MetricValueIndex.orderByTime(times, times.length)).containsExactly(1, 4, 2, 5, 0, 3);
-        assertThat(MetricValueIndex.orderByTime(times, 0)).isEmpty();
+        assertThat(MetricValueIndex.ascendingOrder(times, times.length)).containsExactly(1, 4, 2, 5, 0, 3);
+        assertThat(MetricValueIndex.ascendingOrder(times, 0)).isEmpty();
     }
 }
