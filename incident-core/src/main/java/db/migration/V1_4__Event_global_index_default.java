@@ -31,7 +31,7 @@ public class V1_4__Event_global_index_default extends BaseJavaMigration {
     }
 
     /** PostgreSQL's function, or the SQL standard's expression, which H2 speaks. */
-    static String nextValue(String databaseProductName) {
+    private static String nextValue(String databaseProductName) {
         return databaseProductName.toLowerCase(Locale.ROOT).contains("postgres")
                 ? "nextval('domain_event_entry_seq')"
                 : "NEXT VALUE FOR domain_event_entry_seq";
