@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The event store on H2 and on PostgreSQL: Axon's JDBC engine stores the events, the database numbers them from
- * {@code domain_event_entry_seq} (the column default of migration {@code V1_4}) in the caller's Spring transaction, and
- * a second event at a place of an incident's stream that is taken is reported as a {@link ConcurrencyException},
- * which {@link IncidentGateway} retries.
+ * The event store on H2 and on PostgreSQL: Axon's JDBC engine stores the events in the caller's Spring transaction,
+ * the database numbers them from {@code domain_event_entry_seq} (the column default of migration {@code V1_4}), and a
+ * second event at a place of an incident's stream that is taken is reported as a {@link ConcurrencyException}, which
+ * {@link IncidentGateway} retries.
  */
 class EventStoreIntegrationTest {
 
