@@ -1,5 +1,6 @@
 package dev.incidenttimeline.embedding;
 
+import dev.incidenttimeline.eventstore.EventStoreConfiguration;
 import dev.incidenttimeline.incident.Incident;
 import dev.incidenttimeline.notification.NotificationConfiguration;
 import dev.incidenttimeline.policy.ResponsePolicyConfiguration;
@@ -18,7 +19,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -38,20 +41,21 @@ import java.time.Clock;
  * The write side of Incident Timeline in any Spring Boot host: the {@link Incident} aggregate (imported explicitly,
  * so the host needs no component scanning), the clock every command's default time comes
  * from, snapshots and a cache for long incidents, the typed {@link IncidentGateway}; the storage mapping of
- * Axon's tables (created by the Flyway migration {@code db/migration/V1__axon_infrastructure.sql}); event
- * processing shared between nodes ({@link ProcessingConfiguration}); response policies with their persistent
+ * Axon's tables (created by the Flyway migration {@code db/migration/V1__axon_infrastructure.sql}); the event
+ * store's JDBC storage engine on them ({@link EventStoreConfiguration}); event processing shared between nodes
+ * ({@link ProcessingConfiguration}); response policies with their persistent
  * deadlines ({@link ResponsePolicyConfiguration}), outbound notifications ({@link NotificationConfiguration}) and
  * person names stored encrypted per person so that a person can be erased ({@link PersonalDataConfiguration}).
  * Every bean can be replaced by the host.
  *
- * <p>Runs before Axon's auto-configurations so that its token store, dead-letter queues and deadline scheduler
- * replace Axon's.
+ * <p>Runs before Axon's auto-configurations so that its storage engine, token store, dead-letter queues and deadline
+ * scheduler replace Axon's.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class,
-        AxonDbSchedulerAutoConfiguration.class})
+        JpaEventStoreAutoConfiguration.class, JdbcAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
 @EnableConfigurationProperties({IncidentCoreProperties.class, TokenStoreProperties.class})
-@Import({Incident.class, TenancyConfiguration.class, ProcessingConfiguration.class, ResponsePolicyConfiguration.class,
-        NotificationConfiguration.class, PersonalDataConfiguration.class})
+@Import({Incident.class, TenancyConfiguration.class, EventStoreConfiguration.class, ProcessingConfiguration.class,
+        ResponsePolicyConfiguration.class, NotificationConfiguration.class, PersonalDataConfiguration.class})
 public class IncidentCoreAutoConfiguration {
 
     /**

@@ -2,23 +2,17 @@ package dev.incidenttimeline.processing;
 
 import dev.incidenttimeline.embedding.IncidentCoreProperties;
 import dev.incidenttimeline.operations.DeadLetters;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -117,41 +111,6 @@ public class ProcessingConfiguration {
     public DeadLetters deadLetters(EventProcessingConfiguration eventProcessingConfiguration,
                                    TransactionManager transactionManager) {
         return new DeadLetters(eventProcessingConfiguration, transactionManager);
-    }
-
-    /**
-     * Takes the place of Axon's {@code JpaEventStoreAutoConfiguration} (same conditions, same entities) so that the
-     * engine can be given its read batch size; a host's own engine, event store or event bus replaces it like
-     * Axon's.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class, EventStore.class})
-    @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
-    static class EventStorageConfiguration {
-
-        /**
-         * Axon's JPA storage engine as Axon's auto-configuration builds it, reading {@code read-batch-size} events per
-         * query instead of 100. Replaced by a host's own engine (or event store / event bus) like Axon's.
-         */
-        @Bean
-        public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                     PersistenceExceptionResolver persistenceExceptionResolver,
-                                                     @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                     org.axonframework.config.Configuration configuration,
-                                                     EntityManagerProvider entityManagerProvider,
-                                                     TransactionManager transactionManager,
-                                                     IncidentCoreProperties properties) {
-            return JpaEventStorageEngine.builder()
-                                        .snapshotSerializer(defaultSerializer)
-                                        .upcasterChain(configuration.upcasterChain())
-                                        .persistenceExceptionResolver(persistenceExceptionResolver)
-                                        .eventSerializer(eventSerializer)
-                                        .snapshotFilter(configuration.snapshotFilter())
-                                        .entityManagerProvider(entityManagerProvider)
-                                        .transactionManager(transactionManager)
-                                        .batchSize(properties.processing().readBatchSize())
-                                        .build();
-        }
     }
 
     private static String nodeName(IncidentCoreProperties.Processing processing) {
