@@ -9,6 +9,7 @@ import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.IncidentAcknowledged;
 import dev.incidenttimeline.incident.api.IncidentClosed;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
+import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.incident.api.IncidentMitigated;
 import dev.incidenttimeline.incident.api.IncidentReopened;
 import dev.incidenttimeline.incident.api.IncidentResolved;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -46,6 +48,15 @@ import java.util.TreeSet;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public final class ResponseClock {
+
+    /**
+     * The events {@link #apply} takes into account; it ignores every other event. Whoever keeps a clock needs to be
+     * shown only these ({@link ResponseDeadlineSaga} handles exactly these).
+     */
+    public static final Set<Class<? extends IncidentEvent>> EVENTS = Set.of(IncidentDeclared.class,
+            SeverityChanged.class, IncidentAcknowledged.class, StatusUpdatePosted.class, IncidentMitigated.class,
+            IncidentResolved.class, IncidentReopened.class, CustomerReportLinked.class, CustomerCalledBack.class,
+            IncidentClosed.class);
 
     /** The name a missed callback carries when the customer was promised a time. */
     public static final String PROMISE = "promise";
@@ -77,7 +88,7 @@ public final class ResponseClock {
     /**
      * Takes one event of the incident into account.
      *
-     * @param event    any event of the incident; those that do not touch a deadline are ignored
+     * @param event    any event of the incident; those not in {@link #EVENTS} are ignored
      * @param policies where the policy for the incident's severity and services comes from
      */
     public void apply(Object event, ResponsePolicies policies) {

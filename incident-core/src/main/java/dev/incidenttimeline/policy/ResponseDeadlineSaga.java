@@ -3,11 +3,19 @@ package dev.incidenttimeline.policy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.incidenttimeline.incident.api.ErrorCode;
+import dev.incidenttimeline.incident.api.CustomerCalledBack;
+import dev.incidenttimeline.incident.api.CustomerReportLinked;
+import dev.incidenttimeline.incident.api.IncidentAcknowledged;
 import dev.incidenttimeline.incident.api.IncidentClosed;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.incident.api.IncidentId;
+import dev.incidenttimeline.incident.api.IncidentMitigated;
 import dev.incidenttimeline.incident.api.IncidentRejected;
+import dev.incidenttimeline.incident.api.IncidentReopened;
+import dev.incidenttimeline.incident.api.IncidentResolved;
+import dev.incidenttimeline.incident.api.SeverityChanged;
+import dev.incidenttimeline.incident.api.StatusUpdatePosted;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -69,13 +77,54 @@ public class ResponseDeadlineSaga {
         track(event, clock.instant(), deadlineManager, policies);
     }
 
+    // One handler per event that can move a deadline (ResponseClock.EVENTS) and none for the others: the saga is
+    // then not even loaded for a note, a task or an alert, which are most of an incident's events. A handler for
+    // IncidentEvent would load and store the saga for every event and change nothing.
+
     @SagaEventHandler(associationProperty = "incidentId")
-    void on(IncidentEvent event, DeadlineManager deadlineManager, Clock clock,
-            ResponsePolicies policies) {
+    void on(SeverityChanged event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
         track(event, clock.instant(), deadlineManager, policies);
-        if (event instanceof IncidentClosed) {
-            SagaLifecycle.end();
-        }
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentAcknowledged event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(StatusUpdatePosted event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentMitigated event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentResolved event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentReopened event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(CustomerReportLinked event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(CustomerCalledBack event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+    }
+
+    @SagaEventHandler(associationProperty = "incidentId")
+    void on(IncidentClosed event, DeadlineManager deadlineManager, Clock clock, ResponsePolicies policies) {
+        track(event, clock.instant(), deadlineManager, policies);
+        SagaLifecycle.end();
     }
 
     @DeadlineHandler(deadlineName = DEADLINE_NAME)

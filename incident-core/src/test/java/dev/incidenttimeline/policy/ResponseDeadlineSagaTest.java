@@ -7,6 +7,7 @@ import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.RecordMissedDeadline;
 import dev.incidenttimeline.incident.api.Severity;
+import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseDeadlineSagaTest {
 
@@ -74,6 +80,16 @@ class ResponseDeadlineSagaTest {
         fixture.givenNoPriorActivity()
                .whenPublishingA(declaredAt(declaredAt))
                .expectScheduledDeadline(t0.plus(ResponseDeadlineSaga.LATE_EVIDENCE_GRACE), acknowledge);
+    }
+
+    @Test
+    void isShownExactlyTheEventsThatMoveTheResponseClock() {
+        Set<Class<?>> handled = Arrays.stream(ResponseDeadlineSaga.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(SagaEventHandler.class))
+                .map(method -> method.getParameterTypes()[0])
+                .collect(Collectors.toSet());
+
+        assertThat(handled).containsExactlyInAnyOrderElementsOf(ResponseClock.EVENTS);
     }
 
     private IncidentDeclared declared() {
