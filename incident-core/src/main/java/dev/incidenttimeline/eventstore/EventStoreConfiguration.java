@@ -56,8 +56,8 @@ public class EventStoreConfiguration {
 
     /**
      * Connections for the engine as Axon's {@code JdbcAutoConfiguration} makes them: the connection of the Spring
-     * transaction that is running (the command's, with the JPA token store's and the sagas' work in it), one per unit
-     * of work.
+     * transaction that is running (the command's, or a processor batch's with its token and sagas), one per unit of
+     * work. The token store and the saga store use them too.
      */
     @Bean
     @ConditionalOnMissingBean
