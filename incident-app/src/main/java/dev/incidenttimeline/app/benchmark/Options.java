@@ -14,6 +14,7 @@ import java.util.Set;
  * @param postgres       run on a fresh PostgreSQL database instead of a fresh H2 file
  * @param runs           how many times each measured figure is taken
  * @param seconds        how long one command-path measurement runs
+ * @param warmUpSeconds  how long commands run, unmeasured, before the first command-path measurement
  * @param rawRows        how many rows one raw-insert baseline measurement writes
  * @param callers        how many concurrent callers the concurrent figures use
  * @param longEntries    how many timeline entries the long incident has
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param sections       which sections run: commands, long, scan, replay, queries, startup
  * @param appArguments   settings passed through to the app under test
  */
-record Options(boolean postgres, int runs, int seconds, int rawRows, int callers, int longEntries, int latencyOps,
+record Options(boolean postgres, int runs, int seconds, int warmUpSeconds, int rawRows, int callers, int longEntries, int latencyOps,
                int events, int scanRuns, int startupRuns, int queryOps, List<String> models, Set<String> sections,
                List<String> appArguments) {
 
@@ -37,6 +38,9 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
         boolean postgres = false;
         int runs = quick ? 2 : 5;
         int seconds = quick ? 1 : 5;
+        // The JIT compiler needs about a minute of this mix on 2 cores before a run's figure stops rising
+        // (sessions 5 and 6: the first of five runs reached half the rate of the last with a 5 s warm-up).
+        int warmUpSeconds = quick ? 1 : 60;
         int rawRows = quick ? 2_000 : 30_000;
         int callers = 4;
         int longEntries = quick ? 1_000 : 10_000;
@@ -56,6 +60,7 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
                 case "--postgres" -> postgres = true;
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--warm-up" -> warmUpSeconds = Integer.parseInt(value);
                 case "--raw-rows" -> rawRows = Integer.parseInt(value);
                 case "--callers" -> callers = Integer.parseInt(value);
                 case "--long-entries" -> longEntries = Integer.parseInt(value);
@@ -76,7 +81,7 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
                         app.add(arg);
                     } else {
                         throw new IllegalArgumentException("unknown option " + arg + "; options: --quick --postgres "
-                                + "--runs= --seconds= --raw-rows= --callers= --long-entries= --latency-ops= "
+                                + "--runs= --seconds= --warm-up= --raw-rows= --callers= --long-entries= --latency-ops= "
                                 + "--events= --scan-runs= --startup-runs= --query-ops= --models= "
                                 + "--sections=commands,long,scan,replay,queries,startup "
                                 + "and --some.spring.property=value for the app");
@@ -84,7 +89,7 @@ record Options(boolean postgres, int runs, int seconds, int rawRows, int callers
                 }
             }
         }
-        return new Options(postgres, runs, seconds, rawRows, callers, longEntries, latencyOps, events, scanRuns,
+        return new Options(postgres, runs, seconds, warmUpSeconds, rawRows, callers, longEntries, latencyOps, events, scanRuns,
                 startupRuns, queryOps, models, Set.copyOf(sections), List.copyOf(app));
     }
 
