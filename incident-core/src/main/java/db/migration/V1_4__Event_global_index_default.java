@@ -26,14 +26,17 @@ public class V1_4__Event_global_index_default extends BaseJavaMigration {
         Connection connection = context.getConnection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index SET DEFAULT "
-                    + nextValue(connection.getMetaData().getDatabaseProductName()));
+                    + nextValue(connection, "domain_event_entry_seq"));
         }
     }
 
-    /** PostgreSQL's function, or the SQL standard's expression, which H2 speaks. */
-    private static String nextValue(String databaseProductName) {
-        return databaseProductName.toLowerCase(Locale.ROOT).contains("postgres")
-                ? "nextval('domain_event_entry_seq')"
-                : "NEXT VALUE FOR domain_event_entry_seq";
+    /**
+     * "The next value of {@code sequence}" in the connection's dialect: PostgreSQL's function, or the SQL standard's
+     * expression, which H2 speaks.
+     */
+    static String nextValue(Connection connection, String sequence) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+                ? "nextval('" + sequence + "')"
+                : "NEXT VALUE FOR " + sequence;
     }
 }
