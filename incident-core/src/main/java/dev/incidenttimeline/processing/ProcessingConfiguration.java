@@ -93,7 +93,8 @@ public class ProcessingConfiguration {
     /**
      * Axon's JDBC saga store on {@link #MIGRATED_SAGA_TABLES} (the database numbers the association rows, migration
      * {@code V1_5}), asked once per batch which sagas an association belongs to ({@link BatchCachingSagaStore}). It
-     * replaced the JPA saga store for the same reason as the token store: a JPQL query per event.
+     * replaced the JPA saga store for the same reason as the token store: JPQL lookups, loads and updates per
+     * batch, and live a batch is often one event.
      */
     @Bean
     @ConditionalOnMissingBean(SagaStore.class)
