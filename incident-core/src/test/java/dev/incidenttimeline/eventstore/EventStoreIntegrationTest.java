@@ -8,6 +8,7 @@ import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.EntryId;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Severity;
+import dev.incidenttimeline.processing.CoreOnlyHost;
 import dev.incidenttimeline.processing.PostgresTestDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,7 +50,7 @@ class EventStoreIntegrationTest {
 
         @Override
         ConfigurableApplicationContext startNode() {
-            return start("jdbc:h2:mem:event-store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa");
+            return CoreOnlyHost.start("jdbc:h2:mem:event-store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa");
         }
     }
 
@@ -69,7 +67,7 @@ class EventStoreIntegrationTest {
         @Override
         ConfigurableApplicationContext startNode() {
             database = PostgresTestDatabase.create("eventstore");
-            return start(database.url(), PostgresTestDatabase.USER);
+            return CoreOnlyHost.start(database.url(), PostgresTestDatabase.USER);
         }
 
         @Override
@@ -163,17 +161,5 @@ class EventStoreIntegrationTest {
                     Severity.SEV2, List.of("payments"), DetectionSource.ALERT, null, null, "alice", false, null,
                     null));
         }
-    }
-
-    private static ConfigurableApplicationContext start(String url, String user) {
-        return new SpringApplicationBuilder(Host.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.main.banner-mode=off");
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class Host {
     }
 }

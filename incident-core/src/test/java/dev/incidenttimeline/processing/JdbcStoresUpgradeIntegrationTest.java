@@ -11,9 +11,6 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jpa.JpaSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.Set;
@@ -29,7 +26,8 @@ class JdbcStoresUpgradeIntegrationTest {
 
     @Test
     void readsTokensAndSagasStoredByTheJpaStoresOnH2() {
-        try (ConfigurableApplicationContext node = start("jdbc:h2:mem:jdbc-stores;DB_CLOSE_DELAY=-1", "sa")) {
+        try (ConfigurableApplicationContext node =
+                     CoreOnlyHost.start("jdbc:h2:mem:jdbc-stores;DB_CLOSE_DELAY=-1", "sa")) {
             readsWhatTheJpaStoresStored(node);
         }
     }
@@ -37,7 +35,7 @@ class JdbcStoresUpgradeIntegrationTest {
     @Test
     void readsTokensAndSagasStoredByTheJpaStoresOnPostgres() {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("jdbcstores");
-             ConfigurableApplicationContext node = start(database.url(), PostgresTestDatabase.USER)) {
+             ConfigurableApplicationContext node = CoreOnlyHost.start(database.url(), PostgresTestDatabase.USER)) {
             readsWhatTheJpaStoresStored(node);
         }
     }
@@ -79,17 +77,5 @@ class JdbcStoresUpgradeIntegrationTest {
         });
         transactions.executeInTransaction(() -> assertThat(sagas.findSagas(ResponseDeadlineSaga.class, incident))
                 .containsExactlyInAnyOrder("saga-stored-by-jpa", "saga-stored-by-jdbc"));
-    }
-
-    private static ConfigurableApplicationContext start(String url, String user) {
-        return new SpringApplicationBuilder(Host.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user,
-                "--spring.main.banner-mode=off");
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class Host {
     }
 }
