@@ -52,17 +52,24 @@ public final class ErasedNames {
     }
 
     /**
-     * Replaces the name in the generated texts of the rows {@code select} finds ({@code id, text}); returns how many
-     * rows changed.
+     * Replaces the name in the generated texts of the rows {@code select} finds (the text, then the columns of the
+     * row's key), writing each changed text with {@code update} (parameters: the new text, then the key's values);
+     * returns how many rows changed.
      */
     public static long replaceInTexts(JdbcTemplate jdbc, String select, Object[] parameters, String update,
                                       String name, String pseudonym) {
         List<Object[]> changed = new ArrayList<>();
         jdbc.query(select, rs -> {
-            String text = rs.getString(2);
+            String text = rs.getString(1);
             String replaced = replaceName(text, name, pseudonym);
             if (!replaced.equals(text)) {
-                changed.add(new Object[] {replaced, rs.getString(1)});
+                int columns = rs.getMetaData().getColumnCount();
+                Object[] row = new Object[columns];
+                row[0] = replaced;
+                for (int column = 2; column <= columns; column++) {
+                    row[column - 1] = rs.getObject(column);
+                }
+                changed.add(row);
             }
         }, parameters);
         jdbc.batchUpdate(update, changed);

@@ -3,34 +3,43 @@ package dev.incidenttimeline.timeline;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
  * The table of timeline entries: one row per entry, written once by {@link TimelineProjection} (in JDBC batches)
  * and never changed, except that a redaction clears its content. The entity declares the table for the schema;
  * reads and writes go through {@link TimelineStore}.
+ *
+ * <p>The key is the entry's place in its incident (sequence number, then part), not the event identifier: rows
+ * written together then share the index pages of their incidents (see the migration {@code V2_7}), and the key orders
+ * the timeline.
  */
 @Entity
+@IdClass(TimelineEntry.Key.class)
 @Table(name = "timeline_entry", indexes = {
-        @Index(name = "timeline_entry_order", columnList = "incident_id, occurred_at, sequence_number, part"),
         @Index(name = "timeline_entry_entry", columnList = "incident_id, entry_id"),
         @Index(name = "timeline_entry_ref", columnList = "ref")})
 class TimelineEntry {
 
-    /** The event identifier, with a suffix for the second and third entry of one event. */
     @Id
-    @Column(name = "id", length = 120)
-    String id;
     @Column(name = "incident_id", length = 200, nullable = false)
     String incidentId;
+    /** The sequence number of the event the entry comes from. */
+    @Id
     @Column(name = "sequence_number", nullable = false)
     long sequenceNumber;
     /** Orders the entries one event gives (the declaration, then detection, then the start of impact). */
+    @Id
     @Column(name = "part", nullable = false)
     int part;
+    /** The event identifier, with a suffix for the second and third entry of one event (the API shows it). */
+    @Column(name = "id", length = 120, nullable = false)
+    String id;
     @Column(name = "entry_id", length = 200)
     String entryId;
     @Column(name = "kind", length = 40, nullable = false)
@@ -56,5 +65,9 @@ class TimelineEntry {
     String subject;
 
     protected TimelineEntry() {
+    }
+
+    /** The primary key. */
+    record Key(String incidentId, long sequenceNumber, int part) implements Serializable {
     }
 }

@@ -28,9 +28,11 @@ class TimelineErasure implements ErasableReadModel {
                 ? "incident_id in (select incident_id from timeline_incident where organisation is null)"
                 : "incident_id in (select incident_id from timeline_incident where organisation = ?)";
         Object[] scope = ErasedNames.organisationParameters(organisation);
-        long rows = ErasedNames.replaceInTexts(jdbc, "select id, text from timeline_entry where kind in "
-                        + NAMING_KINDS + " and position(? in text) > 0 and " + incidents, with(name, scope),
-                "update timeline_entry set text = ? where id = ?", name, pseudonym);
+        long rows = ErasedNames.replaceInTexts(jdbc, "select text, incident_id, sequence_number, part from "
+                        + "timeline_entry where kind in " + NAMING_KINDS + " and position(? in text) > 0 and "
+                        + incidents, with(name, scope),
+                "update timeline_entry set text = ? where incident_id = ? and sequence_number = ? and part = ?",
+                name, pseudonym);
         // An alert's entries name its source, not a person.
         rows += jdbc.update("update timeline_entry set actor = ? where actor = ? and kind not in ('ALERT_LINKED', "
                 + "'ALERT_RESOLVED') and " + incidents, with(pseudonym, name, scope));

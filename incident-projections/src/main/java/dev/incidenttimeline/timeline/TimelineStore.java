@@ -24,8 +24,8 @@ import static dev.incidenttimeline.projections.SqlTime.toSql;
 
 /**
  * Reads and writes the timeline tables with plain JDBC: a batch of rows costs at most one subject look-up and one
- * batched insert per table, whatever its size ({@link NewRows}); only when one of its rows is stored already, one
- * existence check per table first.
+ * batched insert per table, whatever its size ({@link NewRows}); only when one of its rows is stored already, the
+ * existence checks first (one per table, for the entries one per incident of the batch).
  */
 class TimelineStore {
 
@@ -51,8 +51,8 @@ class TimelineStore {
             Set<String> storedIncidents = existing("timeline_incident", "incident_id", declaredFor.keySet());
             Map<String, String> newIncidents = new HashMap<>(declaredFor);
             newIncidents.keySet().removeAll(storedIncidents);
-            Set<String> storedEntries = existing("timeline_entry", entries.stream().map(EntryRow::id).toList());
-            List<EntryRow> newEntries = describe(entries.stream().filter(row -> !storedEntries.contains(row.id()))
+            Set<TimelineEntry.Key> storedEntries = stored(entries);
+            List<EntryRow> newEntries = describe(entries.stream().filter(row -> !storedEntries.contains(row.key()))
                     .toList());
             Set<String> storedChanges = existing("timeline_change", changes.stream().map(ChangeRow::id).toList());
             List<ChangeRow> newChanges = changes.stream().filter(row -> !storedChanges.contains(row.id())).toList();
@@ -193,6 +193,19 @@ class TimelineStore {
 
     private static String subjectKey(String incidentId, EntryKind kind, String ref) {
         return incidentId + '\u0000' + kind + '\u0000' + ref;
+    }
+
+    /** Which of these entries are stored already: per incident, the keys from the batch's first sequence number on. */
+    private Set<TimelineEntry.Key> stored(List<EntryRow> entries) {
+        Map<String, Long> firstSequence = new HashMap<>();
+        entries.forEach(row -> firstSequence.merge(row.incidentId(), row.sequence(), Math::min));
+        Set<TimelineEntry.Key> found = new HashSet<>();
+        firstSequence.forEach((incidentId, sequence) -> jdbc.query("select sequence_number, part from timeline_entry "
+                        + "where incident_id = ? and sequence_number >= ?",
+                (ResultSet row) -> {
+                    found.add(new TimelineEntry.Key(incidentId, row.getLong(1), row.getInt(2)));
+                }, incidentId, sequence));
+        return found;
     }
 
     private Set<String> existing(String table, Collection<String> ids) {
