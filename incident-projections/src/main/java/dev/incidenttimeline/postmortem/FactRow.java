@@ -3,7 +3,10 @@ package dev.incidenttimeline.postmortem;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One row of {@code postmortem_fact}; {@link FactKind} says what the generic columns hold. */
+/**
+ * One row of {@code postmortem_fact}; {@code id} is the event identifier, {@link FactKind} says what the generic
+ * columns hold.
+ */
 record FactRow(String id,
                String incidentId,
                long sequence,
@@ -20,4 +23,9 @@ record FactRow(String id,
                Long numberA,
                Long numberB,
                LocalDate dueDate) {
+
+    /** The row's primary key. */
+    PostmortemFact.Key key() {
+        return new PostmortemFact.Key(incidentId, sequence);
+    }
 }

@@ -3,9 +3,10 @@ package dev.incidenttimeline.postmortem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,20 +14,25 @@ import java.time.LocalDate;
  * The table of postmortem facts: one row per event that the postmortem needs, written once by
  * {@link PostmortemProjection} and never changed. The columns are generic; {@link FactKind} says what each holds for
  * a kind. The entity declares the table for the schema; reads and writes go through {@link PostmortemStore}.
+ *
+ * <p>The key is the fact's place in its incident (an event gives at most one fact), not the event identifier: rows
+ * written together then share the index pages of their incidents (see the migration {@code V2_8}).
  */
 @Entity
-@Table(name = "postmortem_fact", indexes = {
-        @Index(name = "postmortem_fact_incident", columnList = "incident_id, sequence_number")})
+@IdClass(PostmortemFact.Key.class)
+@Table(name = "postmortem_fact")
 class PostmortemFact {
 
-    /** The event identifier. */
     @Id
-    @Column(name = "id", length = 120)
-    String id;
     @Column(name = "incident_id", length = 200, nullable = false)
     String incidentId;
+    /** The sequence number of the event the fact comes from. */
+    @Id
     @Column(name = "sequence_number", nullable = false)
     long sequenceNumber;
+    /** The event identifier. */
+    @Column(name = "id", length = 120, nullable = false)
+    String id;
     @Column(name = "kind", length = 40, nullable = false)
     String kind;
     @Column(name = "occurred_at", nullable = false)
@@ -55,5 +61,9 @@ class PostmortemFact {
     LocalDate dueDate;
 
     protected PostmortemFact() {
+    }
+
+    /** The primary key. */
+    record Key(String incidentId, long sequenceNumber) implements Serializable {
     }
 }

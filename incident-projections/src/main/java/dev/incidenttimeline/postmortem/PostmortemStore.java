@@ -23,7 +23,8 @@ import static dev.incidenttimeline.projections.SqlTime.toSql;
 /**
  * Reads and writes {@code postmortem_fact} and {@code postmortem_incident} (whose incident it is) with plain JDBC: a
  * batch costs one batched insert per table, whatever its size ({@link NewRows}); only when one of its rows is stored
- * already, one existence check per 500 rows first.
+ * already, existence checks first: one per incident of the batch for the facts, one per 500 incidents for their
+ * organisations.
  */
 class PostmortemStore {
 
@@ -46,10 +47,10 @@ class PostmortemStore {
         if (facts.isEmpty() || NewRows.insertedAll(jdbc, () -> insert(facts, declaredFor))) {
             return;
         }
-        Set<String> storedFacts = stored("postmortem_fact", "id", facts.stream().map(FactRow::id).toList());
+        Set<PostmortemFact.Key> storedFacts = stored(facts);
         List<FactRow> freshFacts = new ArrayList<>();
         for (FactRow fact : facts) {
-            if (storedFacts.add(fact.id())) {
+            if (storedFacts.add(fact.key())) {
                 freshFacts.add(fact);
             }
         }
@@ -66,6 +67,17 @@ class PostmortemStore {
         List<String> owners = jdbc.queryForList("select organisation from postmortem_incident where incident_id = ?",
                 String.class, incidentId);
         return !owners.isEmpty() && organisation.equals(owners.get(0));
+    }
+
+    /** Which of these facts are stored already: per incident, the keys from the batch's first sequence number on. */
+    private Set<PostmortemFact.Key> stored(List<FactRow> facts) {
+        Map<String, Long> firstSequence = new HashMap<>();
+        facts.forEach(fact -> firstSequence.merge(fact.incidentId(), fact.sequence(), Math::min));
+        Set<PostmortemFact.Key> found = new HashSet<>();
+        firstSequence.forEach((incidentId, sequence) -> found.addAll(jdbc.queryForList("select sequence_number "
+                        + "from postmortem_fact where incident_id = ? and sequence_number >= ?", Long.class,
+                incidentId, sequence).stream().map(stored -> new PostmortemFact.Key(incidentId, stored)).toList()));
+        return found;
     }
 
     private Set<String> stored(String table, String idColumn, Collection<String> ids) {

@@ -1,14 +1,14 @@
 package dev.incidenttimeline.timeline;
 
 import dev.incidenttimeline.incident.api.Visibility;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import dev.incidenttimeline.projections.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +27,7 @@ class TimelineEntryKeyUpgradeIntegrationTest {
 
     @Test
     void keepsTheEntriesStoredUnderTheEventIdentifierAndKeysThemByTheirPlaceInTheIncident() {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:timeline-key-upgrade;DB_CLOSE_DELAY=-1");
-        database.setUser("sa");
-        Flyway.configure().dataSource(database).target("2.6").load().migrate();
+        DataSource database = MigratedDatabase.at("timeline-key-upgrade", "2.6");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         // As the version before stored them: the event identifier as the key, parts of one event side by side.
         storeAsBefore(jdbc, "9b1c-declared", "inc-upgraded", 0, 0, "Declared: checkout is down");
@@ -38,7 +35,7 @@ class TimelineEntryKeyUpgradeIntegrationTest {
         storeAsBefore(jdbc, "07aa-note", "inc-upgraded", 1, 0, "Rolled back the deploy");
         storeAsBefore(jdbc, "5e3f-declared", "inc-other", 0, 0, "Declared: search is slow");
 
-        Flyway.configure().dataSource(database).load().migrate();
+        MigratedDatabase.upgrade(database);
 
         TimelineStore store = new TimelineStore(jdbc);
         assertThat(store.entries("inc-upgraded")).extracting(EntryRow::id)
