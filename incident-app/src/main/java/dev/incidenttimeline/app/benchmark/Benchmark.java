@@ -11,8 +11,10 @@ import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.replay.ProjectionReplayer;
 import dev.incidenttimeline.timeline.TimelineProjection;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -133,7 +135,7 @@ public final class Benchmark {
         ReadModels models = new ReadModels(app.getBean(ProjectionReplayer.class), processing,
                 app.getBean(DataSource.class), app.getBean(IncidentQueries.class), app.getBean(MetricsQueries.class));
         if (options.runs("replay")) {
-            replay(models, table, options, report);
+            replay(models, table, app.getBean(EventStore.class), options, report);
         }
         if (options.runs("queries")) {
             queries(models, new LongIncident(gateway, app.getBean("incidentCache", Cache.class)), options, report);
@@ -292,7 +294,30 @@ public final class Benchmark {
         return rate;
     }
 
-    private static void replay(ReadModels models, EventTable table, Options options, Report report) throws Exception {
+    /**
+     * Axon's own read of the whole event store, every payload deserialized and every timestamp read: what each replay
+     * pays before its handlers run, so the most any read model's replay can reach.
+     */
+    private static double streamRate(EventStore eventStore) {
+        System.gc();
+        long start = System.nanoTime();
+        long events = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                event.getPayload(); // the message deserializes its payload on first use, as a handler's call does
+                event.getTimestamp();
+                events++;
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void replay(ReadModels models, EventTable table, EventStore eventStore, Options options,
+                               Report report) throws Exception {
         report.section("2. Replay: events/s rebuilding each read model alone vs the raw scan + deserialize");
         report.note(bulkNote);
         long events = table.count();
@@ -305,7 +330,14 @@ public final class Benchmark {
         // Not measured: a first scan runs with the scan's code not yet compiled and the file not yet cached, and was
         // up to three times slower than the next, which made the first read model's ratio look better than it is.
         scanRate(table, new long[1]);
+        streamRate(eventStore);
+        List<Double> streams = new ArrayList<>();
+        List<Double> streamScans = new ArrayList<>();
         for (int run = 1; run <= options.scanRuns(); run++) {
+            streamScans.add(scanRate(table, new long[1]));
+            streams.add(streamRate(eventStore));
+            System.out.printf(Locale.ROOT, "    run %d: Axon's event stream %,.0f events/s (raw scan %,.0f events/s)%n",
+                    run, streams.get(run - 1), streamScans.get(run - 1));
             for (String group : groups) {
                 // The baseline right before each replay, so that both see the same load on the machine.
                 long[] scanCpu = new long[1];
@@ -326,6 +358,8 @@ public final class Benchmark {
                         replayed.peakHeapMb(), replayPerCpuSecond, scanPerCpuSecond);
             }
         }
+        report.add(new Line("Axon's event stream alone, read + deserialize (the ceiling of every replay)", "events/s",
+                new Series(streams), "raw scan + deserialize", new Series(streamScans), null));
         for (String group : groups) {
             report.add(new Line("replay " + group, "events/s", new Series(rates.get(group)), "raw scan + deserialize",
                     new Series(scans.get(group)), "≥ 50 %"));
