@@ -1,6 +1,5 @@
 package dev.incidenttimeline.replay;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -15,14 +14,14 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * One read of the event store, from its first event to its head, handed to the handlers of one or more stopped
- * processors whose tokens were just reset, {@code batchSize} events per transaction.
+ * processors whose tokens were just reset, {@code batchSize} events per transaction. The events are read and
+ * deserialized on a thread of their own ({@link ReadAhead}) while the previous batch is handled.
  *
  * <p>Each batch runs in one {@link BatchingUnitOfWork}, so the read models' batch writes work as under the processor,
  * and through the processor's own {@link EventHandlerInvoker}, so dead letters work as under the processor (a
@@ -57,16 +56,9 @@ final class BulkReplay {
     long run() {
         long events = 0;
         targets.forEach(target -> target.claim(transactionManager));
-        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-            while (!stopped.getAsBoolean()) {
-                batch.clear();
-                while (batch.size() < batchSize && stream.hasNextAvailable()) {
-                    batch.add(stream.nextAvailable());
-                }
-                if (batch.isEmpty()) {
-                    return events;
-                }
+        try (ReadAhead reading = ReadAhead.start(source, batchSize, stopped)) {
+            List<TrackedEventMessage<?>> batch;
+            while (!stopped.getAsBoolean() && (batch = reading.next()) != null) {
                 events += batch.size();
                 for (Target target : targets) {
                     target.handle(batch, transactionManager);
