@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rebuilds the read models of this module from the event store on demand, and tells when they have caught up.
@@ -33,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * stopped, and finally starts the processor, which carries on from where the rebuild stopped. The processor's own
  * replay would cost a unit of work, interceptors and a dead-letter check per event and per segment; this path pays
  * them once per batch. {@link #replayAll()} rebuilds every model from the same read.
+ *
+ * <p>One replay at a time: while one rebuilds, another is refused ({@link ReplayUnderWayException}) before it stops or
+ * resets anything, because its reset would empty a model that the running rebuild goes on filling.
  */
 public class ProjectionReplayer implements AutoCloseable {
 
@@ -51,6 +55,8 @@ public class ProjectionReplayer implements AutoCloseable {
         return thread;
     });
     private volatile boolean closing;
+    /** From a replay's reset until its processors run again. */
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     public ProjectionReplayer(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                               TransactionManager transactionManager, List<ProjectionGroup> groups, int batchSize) {
@@ -81,6 +87,7 @@ public class ProjectionReplayer implements AutoCloseable {
      * {@link #awaitCaughtUp} tells when it is full again.
      *
      * @throws IllegalArgumentException if no streaming processor runs this processing group
+     * @throws ReplayUnderWayException if a replay started earlier is still rebuilding
      * @throws org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException if another node runs this
      *                                                                                 processor at the moment
      */
@@ -88,11 +95,30 @@ public class ProjectionReplayer implements AutoCloseable {
         replay(List.of(processingGroup));
     }
 
+    /** Whether a replay is rebuilding a read model now (from its reset until its processor runs again). */
+    public boolean isReplaying() {
+        return rebuilding.get();
+    }
+
     private void replay(List<String> processingGroups) {
         List<StreamingEventProcessor> processors = processingGroups.stream().map(this::processor).toList();
-        processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        rebuilds.execute(() -> rebuildThenStart(processingGroups, processors));
+        if (!rebuilding.compareAndSet(false, true)) {
+            throw new ReplayUnderWayException();
+        }
+        try {
+            processors.forEach(StreamingEventProcessor::shutDown);
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            rebuilds.execute(() -> {
+                try {
+                    rebuildThenStart(processingGroups, processors);
+                } finally {
+                    rebuilding.set(false);
+                }
+            });
+        } catch (RuntimeException failure) {
+            rebuilding.set(false);
+            throw failure;
+        }
     }
 
     private void rebuildThenStart(List<String> processingGroups, List<StreamingEventProcessor> processors) {
@@ -132,9 +158,12 @@ public class ProjectionReplayer implements AutoCloseable {
 
     /**
      * Whether this read model has handled every event stored so far (its processor runs and its segments reached the
-     * store's head); false while a replay rebuilds it.
+     * store's head); false while a replay rebuilds (this model or another).
      */
     public boolean isCaughtUp(String processingGroup) {
+        if (rebuilding.get()) {
+            return false;
+        }
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong headPosition = head == null ? OptionalLong.empty() : head.position();
         if (headPosition.isEmpty()) {

@@ -15,6 +15,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +31,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,6 +50,7 @@ class BulkReplayIntegrationTest {
 
     private static final Instant T0 = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     private static final String POISON = "Poison pill";
+    private static final String HELD = "Held up in the replay";
 
     @Autowired
     IncidentGateway incidents;
@@ -104,6 +109,34 @@ class BulkReplayIntegrationTest {
         assertThat(deadLetters.sequenceSize(poisoned.value())).isEqualTo(3);
     }
 
+    @Test
+    void refusesASecondReplayWhileOneRebuildsAndStopsOrResetsNothing() {
+        declareWithNotes("Before the held one", 1);
+        declareWithNotes(HELD, 1);
+        await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
+        fragile.hold = new CountDownLatch(1);
+        try {
+            replayer.replay(Fragile.GROUP);
+            await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);
+            List<String> rebuiltSoFar = List.copyOf(fragile.handled);
+
+            assertThatThrownBy(replayer::replayAll).isInstanceOf(ReplayUnderWayException.class);
+
+            assertThat(rebuiltSoFar).contains("Before the held one");
+            assertThat(fragile.handled).as("not reset by the refused replay").containsAll(rebuiltSoFar);
+            assertThat(processing.eventProcessorByProcessingGroup("timeline", StreamingEventProcessor.class)
+                    .orElseThrow().isRunning()).as("the timeline's processor, not stopped").isTrue();
+            assertThat(replayer.isReplaying()).isTrue();
+            assertThat(replayer.isCaughtUp()).isFalse();
+        } finally {
+            fragile.hold.countDown();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
+        assertThat(replayer.isReplaying()).isFalse();
+        assertThat(fragile.handled).contains(HELD);
+        fragile.hold = null;
+    }
+
     private IncidentId declareWithNotes(String title, int notes) {
         IncidentId id = incidents.declare(new DeclareIncident(null, title, Severity.SEV3, List.of("api"),
                 DetectionSource.ALERT, T0, T0, "alice", false, T0, null));
@@ -132,9 +165,18 @@ class BulkReplayIntegrationTest {
 
         final List<String> handled = new CopyOnWriteArrayList<>();
         volatile boolean poisonFails;
+        /** When set, the handler of the held incident's declaration waits for it: a replay that takes its time. */
+        volatile CountDownLatch hold;
+        volatile boolean holding;
 
         @EventHandler
-        void on(IncidentDeclared event) {
+        void on(IncidentDeclared event) throws InterruptedException {
+            CountDownLatch gate = hold;
+            if (gate != null && HELD.equals(event.title())) {
+                holding = true;
+                gate.await(30, TimeUnit.SECONDS);
+                holding = false;
+            }
             if (poisonFails && POISON.equals(event.title())) {
                 throw new IllegalStateException("cannot handle " + event.title());
             }
