@@ -116,7 +116,12 @@ public class ProjectionReplayer implements AutoCloseable {
                 }
             });
         } catch (RuntimeException failure) {
+            // E.g. another node holds a segment, so the tokens could not be reset: the processors go on as before
+            // (one whose tokens were reset already replays through Axon's own replay).
             rebuilding.set(false);
+            if (!closing) {
+                processors.forEach(StreamingEventProcessor::start);
+            }
             throw failure;
         }
     }

@@ -16,6 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,6 +136,31 @@ class BulkReplayIntegrationTest {
         assertThat(replayer.isReplaying()).isFalse();
         assertThat(fragile.handled).contains(HELD);
         fragile.hold = null;
+    }
+
+    @Test
+    void aReplayWhoseTokensAnotherNodeHoldsIsRefusedAndTheProcessorGoesOn() {
+        declareWithNotes("Before another node took over", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        // As if another node had claimed every segment meanwhile (its claim is fresh).
+        jdbc.update("update token_entry set owner = 'another-node', timestamp = ? where processor_name = ?",
+                Instant.now().toString(), Fragile.GROUP);
+        List<String> before = List.copyOf(fragile.handled);
+
+        try {
+            assertThatThrownBy(() -> replayer.replay(Fragile.GROUP))
+                    .isInstanceOf(UnableToClaimTokenException.class);
+
+            assertThat(processor.isRunning()).as("the processor, started again").isTrue();
+            assertThat(replayer.isReplaying()).isFalse();
+            assertThat(fragile.handled).as("not reset").isEqualTo(before);
+        } finally {
+            jdbc.update("update token_entry set owner = null where processor_name = ?", Fragile.GROUP);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
     }
 
     private IncidentId declareWithNotes(String title, int notes) {
