@@ -56,6 +56,18 @@ public final class Http {
         return new Http(base, null);
     }
 
+    /** Declares an incident (SEV2, service {@code web}, detected by an alert) and returns its id. */
+    public String declare(String title) {
+        HttpResponse<String> declared = post("/api/incidents", """
+                {"title": "%s", "severity": "SEV2", "services": ["web"], "detectedBy": "ALERT", "declaredBy": "Carol"}"""
+                .formatted(title));
+        if (declared.statusCode() != 201) {
+            throw new IllegalStateException("Declaring \"" + title + "\" failed: " + declared.statusCode() + " "
+                    + declared.body());
+        }
+        return json(declared).get("id").asString();
+    }
+
     public HttpResponse<String> post(String path, String json) {
         return post(path, "application/json", json, Map.of());
     }

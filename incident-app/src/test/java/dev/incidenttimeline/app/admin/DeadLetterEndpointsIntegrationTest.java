@@ -43,8 +43,8 @@ class DeadLetterEndpointsIntegrationTest {
     @Test
     void listsDeadLettersAndRetriesThemOverHttp() {
         Http http = new Http(port);
-        declare(http, "Login fails");
-        String poisoned = declare(http, POISON);
+        http.declare("Login fails");
+        String poisoned = http.declare(POISON);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(fragile.titles).containsExactly("Login fails");
             assertThat(json(http.get("/api/admin/dead-letters?group=" + Fragile.GROUP)).get(0).get("count")
@@ -89,12 +89,6 @@ class DeadLetterEndpointsIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(json(response).get("code").asString()).isEqualTo(DeadLetterController.GROUP_NOT_FOUND);
         }
-    }
-
-    private static String declare(Http http, String title) {
-        return json(http.post("/api/incidents", """
-                {"title": "%s", "severity": "SEV2", "services": ["web"], "detectedBy": "ALERT", "declaredBy": "Carol"}"""
-                .formatted(title))).get("id").asString();
     }
 
     @TestConfiguration

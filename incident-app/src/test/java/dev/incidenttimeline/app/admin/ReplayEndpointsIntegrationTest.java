@@ -45,7 +45,7 @@ class ReplayEndpointsIntegrationTest {
     @Test
     void rebuildsTheTimelineInTheBackgroundAndShowsTheSameEntriesAfterwards() {
         Http http = new Http(port);
-        String id = declare(http, "Checkout is slow");
+        String id = http.declare("Checkout is slow");
         http.post("/api/incidents/" + id + "/notes", """
                 {"author": "Dana", "text": "Rolled back the deploy"}""");
         await().atMost(Duration.ofSeconds(30)).until(() -> everyModelCaughtUp(http)
@@ -65,7 +65,7 @@ class ReplayEndpointsIntegrationTest {
     @Test
     void refusesASecondReplayWhileOneRebuilds() {
         Http http = new Http(port);
-        declare(http, HELD);
+        http.declare(HELD);
         await().atMost(Duration.ofSeconds(30)).until(() -> everyModelCaughtUp(http));
         slow.hold = new CountDownLatch(1);
         try {
@@ -101,12 +101,6 @@ class ReplayEndpointsIntegrationTest {
         JsonNode status = json(http.get("/api/admin/replays"));
         return !status.get("replaying").asBoolean()
                 && status.get("readModels").valueStream().allMatch(model -> model.get("caughtUp").asBoolean());
-    }
-
-    private static String declare(Http http, String title) {
-        return json(http.post("/api/incidents", """
-                {"title": "%s", "severity": "SEV2", "services": ["web"], "detectedBy": "ALERT", "declaredBy": "Carol"}"""
-                .formatted(title))).get("id").asString();
     }
 
     @TestConfiguration
