@@ -11,7 +11,10 @@ import dev.incidenttimeline.incident.api.Severity;
 import dev.incidenttimeline.incident.api.TimelineNoteAdded;
 import dev.incidenttimeline.projections.ProjectionGroup;
 import dev.incidenttimeline.projections.TestHost;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +55,6 @@ class BulkReplayIntegrationTest {
 
     private static final Instant T0 = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     private static final String POISON = "Poison pill";
-    private static final String HELD = "Held up in the replay";
 
     @Autowired
     IncidentGateway incidents;
@@ -67,6 +70,15 @@ class BulkReplayIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    TransactionManager transactionManager;
 
     @Test
     void keepsTheEventsStoredWhileItRebuilds() {
@@ -113,9 +125,9 @@ class BulkReplayIntegrationTest {
     @Test
     void refusesASecondReplayWhileOneRebuildsAndStopsOrResetsNothing() {
         declareWithNotes("Before the held one", 1);
-        declareWithNotes(HELD, 1);
+        declareWithNotes("Held while a second replay is asked for", 1);
         await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
-        fragile.hold = new CountDownLatch(1);
+        fragile.holdAt("Held while a second replay is asked for");
         try {
             replayer.replay(Fragile.GROUP);
             await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);
@@ -134,7 +146,7 @@ class BulkReplayIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
         assertThat(replayer.isReplaying()).isFalse();
-        assertThat(fragile.handled).contains(HELD);
+        assertThat(fragile.handled).contains("Held while a second replay is asked for");
         fragile.hold = null;
     }
 
@@ -161,6 +173,47 @@ class BulkReplayIntegrationTest {
             jdbc.update("update token_entry set owner = null where processor_name = ?", Fragile.GROUP);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+    }
+
+    @Test
+    void aRebuildStoppedByShutDownIsCarriedOnByTheProcessorWithEveryEventHandledOnce() throws Exception {
+        IncidentId early = declareWithNotes("Early", 1);
+        // Four notes after the held declaration: the batch it is in (three events) ends before "Late" begins.
+        IncidentId held = declareWithNotes("Held when the application shuts down", 4);
+        IncidentId late = declareWithNotes("Late", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+        // A replayer of its own, so that closing it (as the application's shutdown does) leaves the shared one be.
+        ProjectionReplayer shuttingDown = new ProjectionReplayer(processing, eventStore, tokenStore,
+                transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)), 3);
+        fragile.holdAt("Held when the application shuts down");
+        shuttingDown.replay(Fragile.GROUP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);
+
+        CompletableFuture<Void> shutDown = CompletableFuture.runAsync(() -> {
+            try {
+                shuttingDown.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(shuttingDown::isCaughtUp, caughtUp -> !caughtUp);
+        fragile.hold.countDown();
+        shutDown.get(30, TimeUnit.SECONDS);
+        fragile.hold = null;
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
+        try {
+            assertThat(processor.isRunning()).as("not started by a replayer that shut down").isFalse();
+            assertThat(fragile.handled).as("stopped after the held batch").doesNotContain("Late");
+        } finally {
+            processor.start(); // as the next start of the application does
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+
+        assertThat(fragile.handled).filteredOn(("note on " + early.value())::equals).hasSize(1);
+        assertThat(fragile.handled).filteredOn(("note on " + held.value())::equals).hasSize(4);
+        assertThat(fragile.handled).filteredOn(("note on " + late.value())::equals).hasSize(1);
+        assertThat(fragile.handled).filteredOn("Late"::equals).hasSize(1);
     }
 
     private IncidentId declareWithNotes(String title, int notes) {
@@ -191,14 +244,20 @@ class BulkReplayIntegrationTest {
 
         final List<String> handled = new CopyOnWriteArrayList<>();
         volatile boolean poisonFails;
-        /** When set, the handler of the held incident's declaration waits for it: a replay that takes its time. */
+        /** When set, the handler of the declaration titled {@link #heldTitle} waits for it: a slow replay. */
         volatile CountDownLatch hold;
+        volatile String heldTitle;
         volatile boolean holding;
+
+        void holdAt(String title) {
+            heldTitle = title;
+            hold = new CountDownLatch(1);
+        }
 
         @EventHandler
         void on(IncidentDeclared event) throws InterruptedException {
             CountDownLatch gate = hold;
-            if (gate != null && HELD.equals(event.title())) {
+            if (gate != null && event.title().equals(heldTitle)) {
                 holding = true;
                 gate.await(30, TimeUnit.SECONDS);
                 holding = false;
