@@ -206,6 +206,11 @@ public class ProjectionReplayer implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} was called: a rebuild under way stops after its current batch. */
+    boolean isClosing() {
+        return closing;
+    }
+
     /**
      * Stops a rebuild under way after its current batch (its processors are then started by the next start of the
      * application, from the last batch stored).

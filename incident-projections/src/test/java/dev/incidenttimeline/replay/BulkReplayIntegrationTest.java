@@ -196,7 +196,8 @@ class BulkReplayIntegrationTest {
                 Thread.currentThread().interrupt();
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(shuttingDown::isCaughtUp, caughtUp -> !caughtUp);
+        // Released only once the shutdown has begun, so the held batch is the last one the rebuild handles.
+        await().atMost(Duration.ofSeconds(30)).until(shuttingDown::isClosing);
         fragile.hold.countDown();
         shutDown.get(30, TimeUnit.SECONDS);
         fragile.hold = null;
