@@ -49,10 +49,18 @@ class DeadLetterController {
     }
 
     private String known(String group) {
-        if (!deadLetters.groups().contains(group)) {
+        return known(group, deadLetters.groups(), "with a dead-letter queue");
+    }
+
+    /**
+     * The group, if it is one of {@code groups}; otherwise a 404 problem that names the known ones ({@code what} says
+     * which groups count, e.g. "with a dead-letter queue").
+     */
+    static String known(String group, List<String> groups, String what) {
+        if (!groups.contains(group)) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, GROUP_NOT_FOUND, "There is no processing group \""
                     + (group.length() > 100 ? group.substring(0, 100) + "…" : group)
-                    + "\" with a dead-letter queue; known groups: " + String.join(", ", deadLetters.groups()) + ".");
+                    + "\" " + what + "; known groups: " + String.join(", ", groups) + ".");
         }
         return group;
     }

@@ -55,12 +55,8 @@ class ReplayController {
     @PostMapping("/{group}")
     @Operation(summary = "Rebuild one read model from the event store, in the background")
     ResponseEntity<ReplayStatusView> replay(@PathVariable String group) {
-        if (!replayer.groups().contains(group)) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, DeadLetterController.GROUP_NOT_FOUND, "There is no read model \""
-                    + (group.length() > 100 ? group.substring(0, 100) + "…" : group) + "\"; known: "
-                    + String.join(", ", replayer.groups()) + ".");
-        }
-        return started(() -> replayer.replay(group));
+        String known = DeadLetterController.known(group, replayer.groups(), "with a read model to replay");
+        return started(() -> replayer.replay(known));
     }
 
     private ResponseEntity<ReplayStatusView> started(Runnable replay) {
