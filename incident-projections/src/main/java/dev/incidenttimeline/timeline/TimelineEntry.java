@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -21,9 +20,7 @@ import java.time.Instant;
  */
 @Entity
 @IdClass(TimelineEntry.Key.class)
-@Table(name = "timeline_entry", indexes = {
-        @Index(name = "timeline_entry_entry", columnList = "incident_id, entry_id"),
-        @Index(name = "timeline_entry_ref", columnList = "ref")})
+@Table(name = "timeline_entry")
 class TimelineEntry {
 
     @Id

@@ -154,16 +154,19 @@ class TimelineStore {
                 subjects.putIfAbsent(subjectKey(row.incidentId(), row.kind(), row.ref()), row.subject());
             }
         }
-        Set<String> missingRefs = new HashSet<>();
+        Set<String> missingIn = new HashSet<>();
         for (EntryRow row : rows) {
             if (row.describe() != null && !subjects.containsKey(subjectKey(row.incidentId(), introducer(row.kind()),
                     row.ref()))) {
-                missingRefs.add(row.ref());
+                missingIn.add(row.incidentId());
             }
         }
-        for (List<String> chunk : SqlInLists.chunks(missingRefs)) {
-            named.query("select incident_id, kind, ref, subject from timeline_entry where ref in (:refs) "
-                            + "and subject is not null", new MapSqlParameterSource("refs", chunk),
+        // By incident, through the primary key: an index on the reference would cost every insert more than these
+        // look-ups cost (an incident holds tens of entries, rarely thousands, and only a few name a subject).
+        for (List<String> chunk : SqlInLists.chunks(missingIn)) {
+            named.query("select incident_id, kind, ref, subject from timeline_entry where incident_id in (:incidents) "
+                            + "and subject is not null order by incident_id, sequence_number, part",
+                    new MapSqlParameterSource("incidents", chunk),
                     (ResultSet row) -> {
                         subjects.putIfAbsent(subjectKey(row.getString("incident_id"),
                                 EntryKind.valueOf(row.getString("kind")), row.getString("ref")),

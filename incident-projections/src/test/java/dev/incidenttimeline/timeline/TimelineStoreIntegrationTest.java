@@ -43,6 +43,39 @@ class TimelineStoreIntegrationTest {
         assertThat(store.visibleTo(incident, "acme")).isTrue();
     }
 
+    @Test
+    void namesTheTaskOfAnEarlierBatchFromItsOwnIncident() {
+        String incident = IncidentId.random().value();
+        String other = IncidentId.random().value();
+        Instant at = Instant.parse("2025-03-04T10:15:00Z");
+        TransactionTemplate batch = new TransactionTemplate(transactionManager);
+        // Two incidents that happen to use the same task reference, each for a task of its own.
+        batch.executeWithoutResult(status -> store.write(List.of(
+                assigned("event-1", incident, 1, at, "task-1", "Roll back the deploy"),
+                assigned("event-2", other, 1, at, "task-1", "Page the database team")), List.of(), Map.of()));
+
+        batch.executeWithoutResult(status -> store.write(List.of(
+                completed("event-3", incident, 2, at.plusSeconds(600), "task-1"),
+                completed("event-4", incident, 3, at.plusSeconds(700), "task-2")), List.of(), Map.of()));
+
+        assertThat(store.entries(incident)).extracting(EntryRow::id, EntryRow::text).containsExactly(
+                tuple("event-1", "assigned"),
+                tuple("event-3", "Task \"Roll back the deploy\" done"),
+                // No entry introduced this task: the text names its reference.
+                tuple("event-4", "Task \"task-2\" done"));
+    }
+
+    private static EntryRow assigned(String eventId, String incident, long sequence, Instant at, String task,
+                                     String title) {
+        return new EntryRow(eventId, incident, sequence, 0, null, EntryKind.TASK_ASSIGNED, at, at.plusSeconds(1),
+                "anna", "assigned", Visibility.INTERNAL, List.of(), task, title, null);
+    }
+
+    private static EntryRow completed(String eventId, String incident, long sequence, Instant at, String task) {
+        return new EntryRow(eventId, incident, sequence, 0, null, EntryKind.TASK_COMPLETED, at, at.plusSeconds(1),
+                "anna", null, Visibility.INTERNAL, List.of(), task, null, title -> "Task \"" + title + "\" done");
+    }
+
     private static EntryRow note(String eventId, String incident, long sequence, Instant at, String text) {
         return new EntryRow(eventId, incident, sequence, 0, "entry-" + eventId, EntryKind.NOTE, at, at.plusSeconds(1),
                 "anna", text, Visibility.INTERNAL, List.of(), null, null, null);
