@@ -52,7 +52,8 @@ final class ReadModels {
     }
 
     /** A replay of one read model. */
-    record Replayed(double seconds, double peakHeapMb) {
+    /** {@code resetSeconds}: the part of {@code seconds} spent emptying the model (the reset, before the rebuild). */
+    record Replayed(double seconds, double resetSeconds, double peakHeapMb) {
     }
 
     /**
@@ -64,8 +65,10 @@ final class ReadModels {
         System.gc();
         long start = System.nanoTime();
         double peak;
+        double reset;
         try (HeapSampler heap = new HeapSampler()) {
             replayer.replay(group);
+            reset = (System.nanoTime() - start) / 1e9;
             long deadline = start + timeout.toNanos();
             while (!replayer.isCaughtUp(group)) {
                 if (System.nanoTime() > deadline) {
@@ -77,7 +80,7 @@ final class ReadModels {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         stopAll();
-        return new Replayed(seconds, peak);
+        return new Replayed(seconds, reset, peak);
     }
 
     void stopAll() {
