@@ -103,8 +103,13 @@ public class ResponsePolicyConfiguration {
      */
     public static class ResponseDeadlineSchedulerLifecycle implements SmartLifecycle {
 
-        /** After Axon's processors and buses (phases up to 1024), before a web server. */
-        static final int PHASE = 2048;
+        /**
+         * After Axon's configuration (Spring phase {@code Integer.MAX_VALUE - 3072}: it subscribes the command
+         * handlers and starts the processors), before Spring Boot's web server ({@code Integer.MAX_VALUE - 2048}).
+         * Started earlier, a deadline that fell due while the application was down fires at once, finds no handler
+         * for the command it sends, and db-scheduler retries it only minutes later.
+         */
+        static final int PHASE = Integer.MAX_VALUE - 2560;
 
         private final Scheduler scheduler;
         private volatile boolean running;

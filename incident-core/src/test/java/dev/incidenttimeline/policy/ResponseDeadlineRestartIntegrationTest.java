@@ -12,6 +12,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
@@ -72,6 +73,18 @@ class ResponseDeadlineRestartIntegrationTest {
             } finally {
                 statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
             }
+        }
+    }
+
+    @Test
+    void startsTheSchedulerOnlyOnceAxonHasSubscribedItsHandlers(@TempDir Path directory) {
+        // A deadline due while the application was down fires as soon as the scheduler starts; before Axon runs, the
+        // command it sends finds no handler (this test's restart case then waited minutes for db-scheduler's retry).
+        try (ConfigurableApplicationContext context = start("jdbc:h2:file:" + directory.resolve("incidents"), "sa")) {
+            int axon = context.getBean(SpringAxonConfiguration.class).getPhase();
+            int scheduler = context.getBean(ResponsePolicyConfiguration.ResponseDeadlineSchedulerLifecycle.class)
+                    .getPhase();
+            assertThat(scheduler).isGreaterThan(axon);
         }
     }
 
