@@ -51,8 +51,10 @@ final class ReadModels {
         return replayer.groups();
     }
 
-    /** A replay of one read model. */
-    /** {@code resetSeconds}: the part of {@code seconds} spent emptying the model (the reset, before the rebuild). */
+    /**
+     * A replay of one read model; {@code resetSeconds} is the part of {@code seconds} spent emptying the model (the
+     * reset, before the rebuild).
+     */
     record Replayed(double seconds, double resetSeconds, double peakHeapMb) {
     }
 
