@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class MetricsChanges {
 
-    /** Where the read model stands: a reset counts up the generation, every committed batch the number. */
+    /** Where the read model stands: emptying it starts a new generation, every committed batch counts up the number. */
     record Position(long generation, long changeNo) {
     }
 
@@ -44,14 +44,6 @@ final class MetricsChanges {
         }
     }
 
-    /** The read model was emptied: readers must load it again from the start. */
-    static void reset(JdbcTemplate jdbc) {
-        if (jdbc.update("update metrics_change set generation = generation + 1, change_no = change_no + 1"
-                + " where id = 1") == 0) {
-            createCounter(jdbc);
-        }
-    }
-
     /** Where the read model stands; without the counter row (see {@link #createCounter}) a generation of its own. */
     static Position position(JdbcTemplate jdbc) {
         List<Position> rows = jdbc.query("select generation, change_no from metrics_change where id = 1",
@@ -62,9 +54,9 @@ final class MetricsChanges {
     private static final Position NO_COUNTER = new Position(-1, 0);
 
     /**
-     * The counter row is gone when the read model's tables were emptied by hand to rebuild it (a truncate of every
-     * read-model table): created again with a generation no reader has seen (the time), so every node's index loads
-     * everything again. Two batches creating it at once: one fails on the key and is retried by its processor.
+     * The counter row is gone when the read model's tables were emptied to rebuild it (after a reset, see
+     * {@code ReadModelResets}, or by hand): created again with a generation no reader has seen (the time), so every
+     * node's index loads everything again. Two batches creating it at once: one fails on the key and is retried by its processor.
      */
     private static void createCounter(JdbcTemplate jdbc) {
         jdbc.update("insert into metrics_change (id, generation, change_no) values (1, ?, 1)",

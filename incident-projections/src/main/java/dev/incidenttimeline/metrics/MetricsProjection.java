@@ -18,6 +18,7 @@ import dev.incidenttimeline.incident.api.RoleAssigned;
 import dev.incidenttimeline.incident.api.SeverityChanged;
 import dev.incidenttimeline.incident.api.StatusUpdatePosted;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.projections.ReadModelResets;
 import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,8 +62,12 @@ public class MetricsProjection {
     private final TransactionTemplate transactions;
     private final MetricCatalog catalog;
 
-    public MetricsProjection(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog) {
+    private final ReadModelResets resets;
+
+    public MetricsProjection(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog,
+                             ReadModelResets resets) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.resets = Objects.requireNonNull(resets, "resets");
         this.store = new MetricsStore(jdbc);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -187,12 +192,14 @@ public class MetricsProjection {
                 event.kind().name() + ":" + eventId, sequence, event.occurredAt(), eventId, null));
     }
 
+    /**
+     * Records the reset; the tables are emptied after it commits (see {@link ReadModelResets}). Emptying
+     * {@code metrics_change} too gives the model a generation no reader has seen, so every node's report index loads
+     * it again.
+     */
     @ResetHandler
     void reset() {
-        transactions.executeWithoutResult(status -> {
-            store.reset();
-            MetricsChanges.reset(jdbc);
-        });
+        resets.request(PROCESSING_GROUP);
     }
 
     /** Records the event itself as a fact, at the time it happened. */

@@ -124,14 +124,6 @@ final class MetricsStore {
         saveValues(incidents);
     }
 
-    /** Empties the read model (before a replay). */
-    void reset() {
-        jdbc.update("delete from metrics_value");
-        jdbc.update("delete from metrics_fact");
-        jdbc.update("delete from metrics_incident_service");
-        jdbc.update("delete from metrics_incident");
-    }
-
     private void saveFacts(Collection<MetricsIncident> incidents) {
         record Row(String incidentId, MetricsFact fact) {
         }

@@ -3,6 +3,7 @@ package dev.incidenttimeline.postmortem;
 import dev.incidenttimeline.metrics.MetricsQueries;
 import dev.incidenttimeline.projections.IncidentQueries;
 import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * The postmortem read model: its table (registered as an auto-configuration package, so the host's JPA set-up
@@ -24,7 +26,8 @@ public class PostmortemConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "postmortemProjectionGroup")
     public ProjectionGroup postmortemProjectionGroup() {
-        return new ProjectionGroup(PostmortemProjection.PROCESSING_GROUP);
+        return new ProjectionGroup(PostmortemProjection.PROCESSING_GROUP,
+                List.of("postmortem_fact", "postmortem_incident"));
     }
 
     @Bean
@@ -35,8 +38,9 @@ public class PostmortemConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public PostmortemProjection postmortemProjection(PostmortemStore postmortemStore) {
-        return new PostmortemProjection(postmortemStore);
+    public PostmortemProjection postmortemProjection(PostmortemStore postmortemStore,
+                                                     ReadModelResets readModelResets) {
+        return new PostmortemProjection(postmortemStore, readModelResets);
     }
 
     @Bean

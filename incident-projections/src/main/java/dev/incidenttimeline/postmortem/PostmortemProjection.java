@@ -3,6 +3,7 @@ package dev.incidenttimeline.postmortem;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.projections.ReadModelResets;
 import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,8 +29,11 @@ public class PostmortemProjection {
 
     private final PostmortemStore store;
 
-    PostmortemProjection(PostmortemStore store) {
+    private final ReadModelResets resets;
+
+    PostmortemProjection(PostmortemStore store, ReadModelResets resets) {
         this.store = store;
+        this.resets = resets;
     }
 
     @EventHandler
@@ -46,9 +50,10 @@ public class PostmortemProjection {
         BatchWork.flushIfUnmanaged(batch);
     }
 
+    /** Records the reset; the tables are emptied after it commits (see {@link ReadModelResets}). */
     @ResetHandler
     void reset() {
-        store.reset();
+        resets.request(PROCESSING_GROUP);
     }
 
     private static final class Batch implements BatchWork.Flushable {

@@ -123,12 +123,6 @@ class PostmortemStore {
                 });
     }
 
-    /** Empties the read model (before a replay). */
-    void reset() {
-        jdbc.update("delete from postmortem_fact");
-        jdbc.update("delete from postmortem_incident");
-    }
-
     /** An incident's facts in the order they were stored. */
     List<FactRow> facts(String incidentId) {
         return jdbc.query("select * from postmortem_fact where incident_id = ? order by sequence_number",

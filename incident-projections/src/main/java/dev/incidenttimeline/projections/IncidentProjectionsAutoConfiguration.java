@@ -17,6 +17,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 /**
  * The read side of Incident Timeline in any Spring Boot host: the read models (each imported explicitly, with its
@@ -46,7 +51,8 @@ public class IncidentProjectionsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "incidentProjectionProcessors")
     public ConfigurerModule incidentProjectionProcessors(ObjectProvider<ProjectionGroup> groups,
-                                                         IncidentProjectionsProperties properties) {
+                                                         IncidentProjectionsProperties properties,
+                                                         ObjectProvider<ReadModelResets> readModelResets) {
         return configurer -> configurer.eventProcessing(processing -> groups.orderedStream().forEach(group -> {
             processing.registerPooledStreamingEventProcessor(group.name(), Configuration::eventStore,
                     (configuration, builder) -> builder.batchSize(properties.batchSize()));
@@ -55,7 +61,20 @@ public class IncidentProjectionsAutoConfiguration {
             // (half of a metrics replay's time). The cache lives per claimed segment, so it is exact on any node.
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group.name(),
                     (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
+            // A reset recorded but not yet carried out (a crash right after it, a reset on another node) is carried
+            // out by the first batch of the replay, before it writes.
+            if (!group.tables().isEmpty()) {
+                processing.registerHandlerInterceptor(group.name(), configuration -> readModelResets.getObject()
+                        .interceptor(group));
+            }
         }));
+    }
+
+    /** Empties a read model after its reset: right after it, or by the first batch of its replay. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReadModelResets readModelResets(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new ReadModelResets(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
     }
 
     @Bean

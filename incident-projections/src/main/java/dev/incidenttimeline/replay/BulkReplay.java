@@ -1,5 +1,7 @@
 package dev.incidenttimeline.replay;
 
+import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -29,7 +31,8 @@ import java.util.function.BooleanSupplier;
  * transaction the batch advances every segment's token to the batch's last event, exactly as the processor would have
  * after handling it (a replay token stays a replay token until it passes the position of the reset), and so keeps the
  * claims of those segments alive: another node cannot take them over while the rebuild runs, and if the rebuild
- * stops, the processor resumes after the last batch that committed.
+ * stops, the processor resumes after the last batch that committed. Like the processor's batches at a replay token,
+ * each batch first empties the model if its reset is still recorded ({@link ReadModelResets#emptyIfRequested}).
  */
 final class BulkReplay {
 
@@ -74,24 +77,30 @@ final class BulkReplay {
     /** One stopped processor: its handlers, and the tokens of its segments. */
     static final class Target {
 
+        private final ProjectionGroup group;
         private final String processorName;
         private final EventHandlerInvoker handlers;
         private final TokenStore tokenStore;
+        private final ReadModelResets resets;
         private int[] segments = new int[0];
         private TrackingToken[] tokens = new TrackingToken[0];
 
-        private Target(String processorName, EventHandlerInvoker handlers, TokenStore tokenStore) {
+        private Target(ProjectionGroup group, String processorName, EventHandlerInvoker handlers,
+                       TokenStore tokenStore, ReadModelResets resets) {
+            this.group = group;
             this.processorName = processorName;
             this.handlers = handlers;
             this.tokenStore = tokenStore;
+            this.resets = resets;
         }
 
-        static Target of(String processingGroup, StreamingEventProcessor processor, TokenStore tokenStore) {
+        static Target of(ProjectionGroup group, StreamingEventProcessor processor, TokenStore tokenStore,
+                         ReadModelResets resets) {
             if (!(processor instanceof AbstractEventProcessor withHandlers)) {
-                throw new IllegalArgumentException("The processor of " + processingGroup + " does not expose its "
+                throw new IllegalArgumentException("The processor of " + group.name() + " does not expose its "
                         + "event handlers");
             }
-            return new Target(processor.getName(), withHandlers.eventHandlerInvoker(), tokenStore);
+            return new Target(group, processor.getName(), withHandlers.eventHandlerInvoker(), tokenStore, resets);
         }
 
         /** Claims every segment (the reset left them claimed by this node) and reads its token. */
@@ -111,6 +120,9 @@ final class BulkReplay {
             unitOfWork.attachTransaction(transactionManager);
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 TrackedEventMessage<?> message = unitOfWork.getMessage();
+                if (unitOfWork.isFirstMessage()) {
+                    resets.emptyIfRequested(group);
+                }
                 // Like the processor: an event none of the handlers takes is not even offered (nor dead-lettered).
                 if (handlers.canHandle(message, Segment.ROOT_SEGMENT)) {
                     handlers.handle(message, Segment.ROOT_SEGMENT);

@@ -1,6 +1,7 @@
 package dev.incidenttimeline.replay;
 
 import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * replayer.awaitCaughtUp(Duration.ofMinutes(5));
  * }</pre>
  *
- * <p>A replay resets the processor's tokens as Axon does (its {@code @ResetHandler} empties the model), then rebuilds
+ * <p>A replay resets the processor's tokens as Axon does (its {@code @ResetHandler} records the reset), empties the
+ * model's tables while the processor is stopped ({@link ReadModelResets#emptyNow}: {@code TRUNCATE}), then rebuilds
  * the model from one read of the event store in large batches ({@link BulkReplay}) while the processor stays
  * stopped, and finally starts the processor, which carries on from where the rebuild stopped. The processor's own
  * replay would cost a unit of work, interceptors and a dead-letter check per event and per segment; this path pays
@@ -46,7 +48,8 @@ public class ProjectionReplayer implements AutoCloseable {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
-    private final List<String> groups;
+    private final List<ProjectionGroup> groups;
+    private final ReadModelResets resets;
     private final int batchSize;
     /** One rebuild at a time, off the caller's thread: a replay returns at once, like the processor's own did. */
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
@@ -59,7 +62,8 @@ public class ProjectionReplayer implements AutoCloseable {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     public ProjectionReplayer(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager, List<ProjectionGroup> groups, int batchSize) {
+                              TransactionManager transactionManager, List<ProjectionGroup> groups,
+                              ReadModelResets resets, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
@@ -67,18 +71,19 @@ public class ProjectionReplayer implements AutoCloseable {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
-        this.groups = groups.stream().map(ProjectionGroup::name).toList();
+        this.groups = List.copyOf(groups);
+        this.resets = resets;
         this.batchSize = batchSize;
     }
 
     /** The processing groups of the read models this module runs. */
     public List<String> groups() {
-        return groups;
+        return groups.stream().map(ProjectionGroup::name).toList();
     }
 
     /** Rebuilds every read model of this module, from one read of the event store. */
     public void replayAll() {
-        replay(groups);
+        replay(groups());
     }
 
     /**
@@ -108,6 +113,7 @@ public class ProjectionReplayer implements AutoCloseable {
         try {
             processors.forEach(StreamingEventProcessor::shutDown);
             processors.forEach(StreamingEventProcessor::resetTokens);
+            processingGroups.forEach(this::emptyNow);
             rebuilds.execute(() -> {
                 try {
                     rebuildThenStart(processingGroups, processors);
@@ -130,7 +136,8 @@ public class ProjectionReplayer implements AutoCloseable {
         List<BulkReplay.Target> targets = new ArrayList<>();
         try {
             for (int i = 0; i < processors.size(); i++) {
-                targets.add(BulkReplay.Target.of(processingGroups.get(i), processors.get(i), tokenStore));
+                targets.add(BulkReplay.Target.of(group(processingGroups.get(i)), processors.get(i), tokenStore,
+                        resets));
             }
             long start = System.nanoTime();
             long events = new BulkReplay(eventStore, transactionManager, targets, batchSize, () -> closing).run();
@@ -158,7 +165,7 @@ public class ProjectionReplayer implements AutoCloseable {
 
     /** Whether every read model of this module has handled every event stored so far. */
     public boolean isCaughtUp() {
-        return groups.stream().allMatch(this::isCaughtUp);
+        return groups().stream().allMatch(this::isCaughtUp);
     }
 
     /**
@@ -222,6 +229,25 @@ public class ProjectionReplayer implements AutoCloseable {
         if (!rebuilds.awaitTermination(30, TimeUnit.SECONDS)) {
             rebuilds.shutdownNow();
         }
+    }
+
+    /**
+     * Empties the model right after its reset committed, with its processor stopped. If that fails (on H2 a
+     * {@code TRUNCATE} waits at most the lock timeout for another writer, e.g. an erasure), the first batch of the
+     * rebuild deletes the rows instead: the reset stays recorded until the model was emptied.
+     */
+    private void emptyNow(String processingGroup) {
+        try {
+            resets.emptyNow(group(processingGroup));
+        } catch (RuntimeException failure) {
+            logger.warn("Could not empty the read model {} right after its reset; its rebuild deletes its rows first",
+                    processingGroup, failure);
+        }
+    }
+
+    private ProjectionGroup group(String processingGroup) {
+        return groups.stream().filter(group -> group.name().equals(processingGroup)).findFirst()
+                .orElseGet(() -> new ProjectionGroup(processingGroup));
     }
 
     private StreamingEventProcessor processor(String processingGroup) {

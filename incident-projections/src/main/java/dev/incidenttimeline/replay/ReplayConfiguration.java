@@ -2,6 +2,7 @@ package dev.incidenttimeline.replay;
 
 import dev.incidenttimeline.projections.IncidentProjectionsProperties;
 import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,8 +23,9 @@ public class ReplayConfiguration {
                                                  EventStore eventStore, TokenStore tokenStore,
                                                  TransactionManager transactionManager,
                                                  ObjectProvider<ProjectionGroup> groups,
+                                                 ReadModelResets readModelResets,
                                                  IncidentProjectionsProperties properties) {
         return new ProjectionReplayer(eventProcessingConfiguration, eventStore, tokenStore, transactionManager,
-                groups.orderedStream().toList(), properties.replayBatchSize());
+                groups.orderedStream().toList(), readModelResets, properties.replayBatchSize());
     }
 }

@@ -3,6 +3,7 @@ package dev.incidenttimeline.summary;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.projections.ReadModelResets;
 import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,8 +31,11 @@ public class IncidentSummaryProjection {
 
     private final SummaryStore store;
 
-    IncidentSummaryProjection(SummaryStore store) {
+    private final ReadModelResets resets;
+
+    IncidentSummaryProjection(SummaryStore store, ReadModelResets resets) {
         this.store = store;
+        this.resets = resets;
     }
 
     /** The declaration says whose incident it is (its metadata); later events do not change that. */
@@ -53,9 +57,10 @@ public class IncidentSummaryProjection {
         BatchWork.flushIfUnmanaged(batch);
     }
 
+    /** Records the reset; the tables are emptied after it commits (see {@link ReadModelResets}). */
     @ResetHandler
     void reset() {
-        store.reset();
+        resets.request(PROCESSING_GROUP);
     }
 
     private record Applied(IncidentEvent event, long sequence, Instant recordedAt, String organisation) {

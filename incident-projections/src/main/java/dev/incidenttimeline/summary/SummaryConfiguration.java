@@ -1,6 +1,7 @@
 package dev.incidenttimeline.summary;
 
 import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * The incident summaries read model: its tables (registered as an auto-configuration package, so the host's JPA
@@ -20,7 +22,8 @@ public class SummaryConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "summaryProjectionGroup")
     public ProjectionGroup summaryProjectionGroup() {
-        return new ProjectionGroup(IncidentSummaryProjection.PROCESSING_GROUP);
+        return new ProjectionGroup(IncidentSummaryProjection.PROCESSING_GROUP, List.of("incident_summary_task",
+                "incident_summary_role", "incident_summary_service", "incident_summary"));
     }
 
     @Bean
@@ -37,8 +40,9 @@ public class SummaryConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public IncidentSummaryProjection incidentSummaryProjection(SummaryStore summaryStore) {
-        return new IncidentSummaryProjection(summaryStore);
+    public IncidentSummaryProjection incidentSummaryProjection(SummaryStore summaryStore,
+                                                               ReadModelResets readModelResets) {
+        return new IncidentSummaryProjection(summaryStore, readModelResets);
     }
 
     /** Replaces an erased person's name in this read model, in the erasure's transaction. */

@@ -134,14 +134,6 @@ class SummaryStore {
         return named.queryForList(sql.toString(), parameters, String.class);
     }
 
-    /** Empties the summaries (before a replay). */
-    void reset() {
-        jdbc.update("delete from incident_summary_task");
-        jdbc.update("delete from incident_summary_role");
-        jdbc.update("delete from incident_summary_service");
-        jdbc.update("delete from incident_summary");
-    }
-
     private void replace(String table, String insert, List<IncidentState> changed,
                          BiConsumer<IncidentState, List<Object[]>> rowsOf) {
         if (changed.isEmpty()) {

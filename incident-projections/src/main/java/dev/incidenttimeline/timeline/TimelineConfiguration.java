@@ -1,6 +1,7 @@
 package dev.incidenttimeline.timeline;
 
 import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,7 +23,8 @@ public class TimelineConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "timelineProjectionGroup")
     public ProjectionGroup timelineProjectionGroup() {
-        return new ProjectionGroup(TimelineProjection.PROCESSING_GROUP);
+        return new ProjectionGroup(TimelineProjection.PROCESSING_GROUP,
+                List.of("timeline_change", "timeline_entry", "timeline_incident"));
     }
 
     @Bean
@@ -38,8 +41,9 @@ public class TimelineConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TimelineProjection timelineProjection(TimelineStore timelineStore, TimelineQueryHandler timelineQueryHandler) {
-        return new TimelineProjection(timelineStore, timelineQueryHandler);
+    public TimelineProjection timelineProjection(TimelineStore timelineStore, TimelineQueryHandler timelineQueryHandler,
+                                                 ReadModelResets readModelResets) {
+        return new TimelineProjection(timelineStore, timelineQueryHandler, readModelResets);
     }
 
     /** Replaces an erased person's name in this read model, in the erasure's transaction. */

@@ -3,6 +3,7 @@ package dev.incidenttimeline.timeline;
 import dev.incidenttimeline.incident.api.IncidentDeclared;
 import dev.incidenttimeline.incident.api.IncidentEvent;
 import dev.incidenttimeline.projections.BatchWork;
+import dev.incidenttimeline.projections.ReadModelResets;
 import dev.incidenttimeline.tenancy.Organisations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,10 +31,12 @@ public class TimelineProjection {
 
     private final TimelineStore store;
     private final TimelineQueryHandler queries;
+    private final ReadModelResets resets;
 
-    TimelineProjection(TimelineStore store, TimelineQueryHandler queries) {
+    TimelineProjection(TimelineStore store, TimelineQueryHandler queries, ReadModelResets resets) {
         this.store = store;
         this.queries = queries;
+        this.resets = resets;
     }
 
     @EventHandler
@@ -48,9 +51,10 @@ public class TimelineProjection {
         BatchWork.flushIfUnmanaged(batch);
     }
 
+    /** Records the reset; the tables are emptied after it commits (see {@link ReadModelResets}). */
     @ResetHandler
     void reset() {
-        store.reset();
+        resets.request(PROCESSING_GROUP);
     }
 
     private final class Batch implements BatchWork.Flushable {

@@ -116,13 +116,6 @@ class TimelineStore {
                 });
     }
 
-    /** Empties the timeline (before a replay). */
-    void reset() {
-        jdbc.update("delete from timeline_change");
-        jdbc.update("delete from timeline_entry");
-        jdbc.update("delete from timeline_incident");
-    }
-
     /** Whether someone acting for {@code organisation} may see the incident's timeline (it must be declared). */
     boolean visibleTo(String incidentId, String organisation) {
         if (organisation == null) {

@@ -1,8 +1,11 @@
 package dev.incidenttimeline.metrics;
 
 import dev.incidenttimeline.host.MetricsTestHost;
+import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +39,13 @@ class MetricValueIndexIntegrationTest {
     private static final String[] ORGANISATIONS = {null, "acme", "globex"};
     private static final String[] SEVERITIES = {null, "SEV1", "SEV2", "SEV3"};
     private static final String[] SOURCES = {null, "ALERT", "CUSTOMER", "MANUAL"};
+
+    @Autowired
+    ReadModelResets resets;
+
+    @Autowired
+    @Qualifier("metricsProjectionGroup")
+    ProjectionGroup metricsGroup;
 
     @Autowired
     MetricsQueryHandler handler;
@@ -72,13 +82,10 @@ class MetricValueIndexIntegrationTest {
             assertSameReports();
         }
 
-        // A reset, then a different model: the index loads it again.
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            jdbc.update("delete from metrics_value");
-            jdbc.update("delete from metrics_incident_service");
-            jdbc.update("delete from metrics_incident");
-            MetricsChanges.reset(jdbc);
-        });
+        // A reset as a replay carries it out (the tables truncated, the change counter's row with them), then a
+        // different model: the index loads it again.
+        resets.request(MetricsProjection.PROCESSING_GROUP);
+        resets.emptyNow(metricsGroup);
         assertThat(report(new SummarizeMetrics(null, null, null, true), null).groups()).isEmpty();
         inBatch(() -> write(5_000, 200));
         assertSameReports();

@@ -10,6 +10,7 @@ import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Severity;
 import dev.incidenttimeline.incident.api.TimelineNoteAdded;
 import dev.incidenttimeline.projections.ProjectionGroup;
+import dev.incidenttimeline.projections.ReadModelResets;
 import dev.incidenttimeline.projections.TestHost;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -79,6 +80,9 @@ class BulkReplayIntegrationTest {
 
     @Autowired
     TransactionManager transactionManager;
+
+    @Autowired
+    ReadModelResets readModelResets;
 
     @Test
     void keepsTheEventsStoredWhileItRebuilds() {
@@ -184,7 +188,7 @@ class BulkReplayIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
         // A replayer of its own, so that closing it (as the application's shutdown does) leaves the shared one be.
         ProjectionReplayer shuttingDown = new ProjectionReplayer(processing, eventStore, tokenStore,
-                transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)), 3);
+                transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)), readModelResets, 3);
         fragile.holdAt("Held when the application shuts down");
         shuttingDown.replay(Fragile.GROUP);
         await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);

@@ -383,7 +383,8 @@ public final class Benchmark {
                     "no OOM in " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB"));
         }
         report.note("Each read model is rebuilt with every other event processor stopped: ProjectionReplayer.replay "
-                + "(stop, reset: the @ResetHandler empties the model; one read of the event store handed to the "
+                + "(stop, reset: the @ResetHandler records it and the model's tables are truncated right after; one "
+                + "read of the event store handed to the "
                 + "model's handlers in batches, tokens advanced with each; start), timed until every segment's "
                 + "token reached the head. The raw scan runs once unmeasured before the first run (warm-up). Row counts after the last replay: timeline entries "
                 + models.count("timeline_entry")
