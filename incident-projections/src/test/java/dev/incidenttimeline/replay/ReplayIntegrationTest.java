@@ -166,6 +166,23 @@ class ReplayIntegrationTest {
         assertThat(content()).isEqualTo(live);
     }
 
+    @Test
+    void liveBatchesNeverLookForARecordedReset() {
+        storiesUntilCaughtUp(1);
+        int entries = jdbc.queryForObject("select count(*) from timeline_entry", Integer.class);
+        // A record without a reset: the timeline's processor is not at a replay token, so it must not empty the model.
+        resets.request(TimelineProjection.PROCESSING_GROUP);
+        try {
+            storiesUntilCaughtUp(1);
+
+            assertThat(jdbc.queryForObject("select count(*) from timeline_entry", Integer.class))
+                    .isGreaterThan(entries);
+            assertThat(resets.isRequested(TimelineProjection.PROCESSING_GROUP)).isTrue();
+        } finally {
+            jdbc.update("delete from read_model_reset");
+        }
+    }
+
     private void storiesUntilCaughtUp(int count) {
         for (int i = 0; i < count; i++) {
             story(i);
