@@ -56,7 +56,8 @@ final class MetricsChanges {
     /**
      * The counter row is gone when the read model's tables were emptied to rebuild it (after a reset, see
      * {@code ReadModelResets}, or by hand): created again with a generation no reader has seen (the time), so every
-     * node's index loads everything again. Two batches creating it at once: one fails on the key and is retried by its processor.
+     * node's index loads everything again. Two batches creating it at once: one fails on the key and is retried by its
+     * processor.
      */
     private static void createCounter(JdbcTemplate jdbc) {
         jdbc.update("insert into metrics_change (id, generation, change_no) values (1, ?, 1)",

@@ -41,7 +41,8 @@ public class TimelineConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TimelineProjection timelineProjection(TimelineStore timelineStore, TimelineQueryHandler timelineQueryHandler,
+    public TimelineProjection timelineProjection(TimelineStore timelineStore,
+                                                 TimelineQueryHandler timelineQueryHandler,
                                                  ReadModelResets readModelResets) {
         return new TimelineProjection(timelineStore, timelineQueryHandler, readModelResets);
     }

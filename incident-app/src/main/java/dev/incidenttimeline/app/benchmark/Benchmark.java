@@ -384,9 +384,9 @@ public final class Benchmark {
         }
         report.note("Each read model is rebuilt with every other event processor stopped: ProjectionReplayer.replay "
                 + "(stop, reset: the @ResetHandler records it and the model's tables are truncated right after; one "
-                + "read of the event store handed to the "
-                + "model's handlers in batches, tokens advanced with each; start), timed until every segment's "
-                + "token reached the head. The raw scan runs once unmeasured before the first run (warm-up). Row counts after the last replay: timeline entries "
+                + "read of the event store handed to the model's handlers in batches, tokens advanced with each; "
+                + "start), timed until every segment's token reached the head. The raw scan runs once unmeasured "
+                + "before the first run (warm-up). Row counts after the last replay: timeline entries "
                 + models.count("timeline_entry")
                 + ", incident summaries " + models.count("incident_summary") + ", metrics incidents "
                 + models.count("metrics_incident") + ", metrics values " + models.count("metrics_value") + ".");
