@@ -1,11 +1,9 @@
 package dev.incidenttimeline.app.admin;
 
-import dev.incidenttimeline.app.api.ApiProblem;
 import dev.incidenttimeline.operations.DeadLetterRetry;
 import dev.incidenttimeline.operations.DeadLetters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +21,6 @@ import java.util.List;
 @RequestMapping("/api/admin/dead-letters")
 @Tag(name = "Administration", description = "Operator endpoints")
 class DeadLetterController {
-
-    /** The code of a problem response for a processing group that does not exist or has no dead-letter queue. */
-    static final String GROUP_NOT_FOUND = "PROCESSING_GROUP_NOT_FOUND";
 
     private final DeadLetters deadLetters;
 
@@ -49,19 +44,6 @@ class DeadLetterController {
     }
 
     private String known(String group) {
-        return known(group, deadLetters.groups(), "with a dead-letter queue");
-    }
-
-    /**
-     * The group, if it is one of {@code groups}; otherwise a 404 problem that names the known ones ({@code what} says
-     * which groups count, e.g. "with a dead-letter queue").
-     */
-    static String known(String group, List<String> groups, String what) {
-        if (!groups.contains(group)) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, GROUP_NOT_FOUND, "There is no processing group \""
-                    + (group.length() > 100 ? group.substring(0, 100) + "…" : group)
-                    + "\" " + what + "; known groups: " + String.join(", ", groups) + ".");
-        }
-        return group;
+        return KnownProcessingGroups.require(group, deadLetters.groups(), "with a dead-letter queue");
     }
 }

@@ -55,7 +55,7 @@ class ReplayController {
     @PostMapping("/{group}")
     @Operation(summary = "Rebuild one read model from the event store, in the background")
     ResponseEntity<ReplayStatusView> replay(@PathVariable String group) {
-        String known = DeadLetterController.known(group, replayer.groups(), "with a read model to replay");
+        String known = KnownProcessingGroups.require(group, replayer.groups(), "with a read model to replay");
         return started(() -> replayer.replay(known));
     }
 

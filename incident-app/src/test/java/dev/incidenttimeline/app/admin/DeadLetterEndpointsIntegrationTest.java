@@ -87,7 +87,7 @@ class DeadLetterEndpointsIntegrationTest {
 
         for (HttpResponse<String> response : List.of(listed, retried)) {
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(json(response).get("code").asString()).isEqualTo(DeadLetterController.GROUP_NOT_FOUND);
+            assertThat(json(response).get("code").asString()).isEqualTo(KnownProcessingGroups.GROUP_NOT_FOUND);
         }
     }
 

@@ -92,7 +92,7 @@ class ReplayEndpointsIntegrationTest {
         HttpResponse<String> byViewer = http.as(Http.VIEWER_TOKEN).post("/api/admin/replays/timeline", "");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(json(unknown).get("code").asString()).isEqualTo(DeadLetterController.GROUP_NOT_FOUND);
+        assertThat(json(unknown).get("code").asString()).isEqualTo(KnownProcessingGroups.GROUP_NOT_FOUND);
         assertThat(byViewer.statusCode()).isEqualTo(403);
         assertThat(json(http.get("/api/admin/replays")).get("replaying").asBoolean()).isFalse();
     }
