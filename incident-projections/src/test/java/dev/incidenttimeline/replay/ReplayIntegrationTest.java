@@ -8,14 +8,14 @@ import dev.incidenttimeline.projections.ReadModelResets;
 import dev.incidenttimeline.projections.TestHost;
 import dev.incidenttimeline.summary.IncidentSummaryProjection;
 import dev.incidenttimeline.timeline.TimelineProjection;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +27,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = TestHost.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:replay-test;DB_CLOSE_DELAY=-1",
         "incident.projections.batch-size=7"})
@@ -58,15 +62,6 @@ class ReplayIntegrationTest {
 
     @Autowired
     EventProcessingConfiguration processing;
-
-    @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    TokenStore tokenStore;
-
-    @Autowired
-    TransactionManager transactionManager;
 
     @Autowired
     PlatformTransactionManager platformTransactions;
@@ -133,23 +128,30 @@ class ReplayIntegrationTest {
     }
 
     @Test
-    void aModelThatCouldNotBeTruncatedIsEmptiedByTheFirstBatchOfItsRebuild() throws Exception {
+    void aModelThatCouldNotBeTruncatedIsEmptiedByTheFirstBatchOfItsRebuild(CapturedOutput output) throws Exception {
         storiesUntilCaughtUp(3);
         Map<String, List<Map<String, Object>>> live = content();
         addRowsNoEventExplains();
-        // A TRUNCATE that fails (on H2 it gives up after the lock timeout when another writer holds the table).
-        ReadModelResets truncateFails = new ReadModelResets(jdbc, new TransactionTemplate(platformTransactions)) {
-            @Override
-            public void emptyNow(ProjectionGroup group) {
-                throw new IllegalStateException("Timeout trying to lock table " + group.tables().get(0));
-            }
-        };
-        try (ProjectionReplayer replaying = new ProjectionReplayer(processing, eventStore, tokenStore,
-                transactionManager, projectionGroups, truncateFails, 5)) {
-            replaying.replayAll();
-            await().atMost(Duration.ofSeconds(30)).until(replaying::isCaughtUp);
+        // Another writer (an erasure, say) holds a row of the timeline's incidents while the replay starts: the
+        // TRUNCATE waits for H2's lock timeout and gives up, and the reset stays recorded.
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch replayStarted = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> new TransactionTemplate(platformTransactions)
+                .executeWithoutResult(status -> {
+                    jdbc.update("update timeline_incident set organisation = null where incident_id = 'ghost'");
+                    holding.countDown();
+                    awaitUninterruptibly(replayStarted);
+                }));
+        holding.await(30, TimeUnit.SECONDS);
+        try {
+            replayer.replayAll();
+        } finally {
+            replayStarted.countDown();
         }
+        writer.get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(replayer::isCaughtUp);
 
+        assertThat(output).contains("Could not empty the read model timeline right after its reset");
         assertThat(requestedResets()).isZero();
         assertThat(strayRows()).isZero();
         assertThat(content()).isEqualTo(live);
@@ -180,6 +182,14 @@ class ReplayIntegrationTest {
             assertThat(resets.isRequested(TimelineProjection.PROCESSING_GROUP)).isTrue();
         } finally {
             jdbc.update("delete from read_model_reset");
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
