@@ -47,6 +47,7 @@ public class ProjectionReplayer implements AutoCloseable {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
+    private final StoredTokens storedTokens;
     private final TransactionManager transactionManager;
     private final List<ProjectionGroup> groups;
     private final ReadModelResets resets;
@@ -62,14 +63,15 @@ public class ProjectionReplayer implements AutoCloseable {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     public ProjectionReplayer(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager, List<ProjectionGroup> groups,
-                              ReadModelResets resets, int batchSize) {
+                              StoredTokens storedTokens, TransactionManager transactionManager,
+                              List<ProjectionGroup> groups, ReadModelResets resets, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
+        this.storedTokens = storedTokens;
         this.transactionManager = transactionManager;
         this.groups = List.copyOf(groups);
         this.resets = resets;
@@ -169,8 +171,12 @@ public class ProjectionReplayer implements AutoCloseable {
     }
 
     /**
-     * Whether this read model has handled every event stored so far (its processor runs and its segments reached the
-     * store's head); false while a replay rebuilds (this model or another).
+     * Whether this read model has handled every event stored so far: its processor runs here, and every segment of
+     * it, whichever node holds it, reached the store's head. False while a replay rebuilds (this model or another).
+     *
+     * <p>A segment held here counts by its processor's status, the others by their stored token. The status alone is
+     * not enough: a segment appears in it only once its first batch is done, so right after a start the segments with
+     * nothing to do would report the head while another still works on its first batch.
      */
     public boolean isCaughtUp(String processingGroup) {
         if (rebuilding.get()) {
@@ -182,12 +188,20 @@ public class ProjectionReplayer implements AutoCloseable {
             return true;
         }
         StreamingEventProcessor processor = processor(processingGroup);
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (!processor.isRunning() || status.isEmpty()) {
+        if (!processor.isRunning()) {
             return false;
         }
-        return status.values().stream().allMatch(segment -> !segment.isErrorState()
-                && segment.getCurrentPosition().orElse(-1) >= headPosition.getAsLong());
+        Map<Integer, EventTrackerStatus> here = processor.processingStatus();
+        Map<Integer, TrackingToken> stored = storedTokens.of(processor.getName());
+        return !stored.isEmpty() && stored.entrySet().stream().allMatch(segment -> {
+            EventTrackerStatus status = here.get(segment.getKey());
+            if (status != null) {
+                return !status.isErrorState()
+                        && status.getCurrentPosition().orElse(-1) >= headPosition.getAsLong();
+            }
+            TrackingToken token = segment.getValue();
+            return token != null && token.position().orElse(-1) >= headPosition.getAsLong();
+        });
     }
 
     /**

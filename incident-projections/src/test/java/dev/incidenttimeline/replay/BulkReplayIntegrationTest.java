@@ -20,8 +20,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,6 +85,9 @@ class BulkReplayIntegrationTest {
 
     @Autowired
     ReadModelResets readModelResets;
+
+    @Autowired
+    Serializer serializer;
 
     @Test
     void keepsTheEventsStoredWhileItRebuilds() {
@@ -188,7 +193,7 @@ class BulkReplayIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
         // A replayer of its own, so that closing it (as the application's shutdown does) leaves the shared one be.
         ProjectionReplayer shuttingDown = new ProjectionReplayer(processing, eventStore, tokenStore,
-                transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)), readModelResets, 3);
+                new StoredTokens(jdbc, serializer), transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)), readModelResets, 3);
         fragile.holdAt("Held when the application shuts down");
         shuttingDown.replay(Fragile.GROUP);
         await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);
@@ -219,6 +224,46 @@ class BulkReplayIntegrationTest {
         assertThat(fragile.handled).filteredOn(("note on " + held.value())::equals).hasSize(4);
         assertThat(fragile.handled).filteredOn(("note on " + late.value())::equals).hasSize(1);
         assertThat(fragile.handled).filteredOn("Late"::equals).hasSize(1);
+    }
+
+    @Test
+    void aModelIsNotCaughtUpWhileOneOfItsSegmentsHandlesItsFirstBatchAfterAStart() {
+        declareWithNotes("Before the restart", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
+        int segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, Fragile.GROUP);
+        processor.shutDown();
+        // As the processor does at its next claim extension: every segment's token stored at the head, so that after
+        // the start each segment's first batch holds only what is new.
+        TrackingToken handled = eventStore.createHeadToken();
+        for (int segment = 0; segment < segments; segment++) {
+            int claimed = segment;
+            transactionManager.executeInTransaction(() -> {
+                tokenStore.fetchToken(Fragile.GROUP, claimed);
+                tokenStore.storeToken(handled, Fragile.GROUP, claimed);
+                tokenStore.releaseClaim(Fragile.GROUP, claimed);
+            });
+        }
+        String title = "Held in the first batch after a start";
+        fragile.holdAt(title);
+        declareWithNotes(title, 0);
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        try {
+            processor.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);
+            // The other segments had nothing to handle and report the head; the held one has not reported yet.
+            await().atMost(Duration.ofSeconds(30)).until(() -> processor.processingStatus().values().stream()
+                    .filter(segment -> segment.getCurrentPosition().orElse(-1) >= head).count() == segments - 1);
+
+            assertThat(replayer.isCaughtUp(Fragile.GROUP)).isFalse();
+        } finally {
+            fragile.hold.countDown();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
+        assertThat(fragile.handled).contains(title);
+        fragile.hold = null;
     }
 
     private IncidentId declareWithNotes(String title, int notes) {

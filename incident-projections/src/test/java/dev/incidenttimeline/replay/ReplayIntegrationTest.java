@@ -10,6 +10,7 @@ import dev.incidenttimeline.summary.IncidentSummaryProjection;
 import dev.incidenttimeline.timeline.TimelineProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +66,9 @@ class ReplayIntegrationTest {
 
     @Autowired
     PlatformTransactionManager platformTransactions;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void rebuildsIdenticalReadModelsFromTheEventStore() {
@@ -185,6 +189,36 @@ class ReplayIntegrationTest {
         }
     }
 
+    @Test
+    void aModelIsNotCaughtUpWhileASegmentAnotherNodeHoldsIsBehind() {
+        storiesUntilCaughtUp(1);
+        StreamingEventProcessor timeline = processor(TimelineProjection.PROCESSING_GROUP);
+        timeline.shutDown();
+        // As if another node held the last segment (its claim fresh for an hour): this node works on the others.
+        int held = jdbc.queryForObject("select max(segment) from token_entry where processor_name = ?",
+                Integer.class, TimelineProjection.PROCESSING_GROUP);
+        jdbc.update("update token_entry set owner = 'another-node', timestamp = ? where processor_name = ?"
+                + " and segment = ?", Instant.now().plus(1, ChronoUnit.HOURS).toString(),
+                TimelineProjection.PROCESSING_GROUP, held);
+        try {
+            timeline.start();
+            story(1);
+            long head = eventStore.createHeadToken().position().orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> timeline.processingStatus().size() == held
+                    && timeline.processingStatus().values().stream()
+                            .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head));
+
+            assertThat(replayer.isCaughtUp(TimelineProjection.PROCESSING_GROUP))
+                    .as("every segment held here reached the head, the other node's has not").isFalse();
+        } finally {
+            jdbc.update("update token_entry set owner = null where processor_name = ? and segment = ?",
+                    TimelineProjection.PROCESSING_GROUP, held);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> replayer.isCaughtUp(TimelineProjection.PROCESSING_GROUP));
+        assertThat(timeline.processingStatus()).hasSize(held + 1);
+    }
+
     private static void awaitUninterruptibly(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
@@ -229,7 +263,11 @@ class ReplayIntegrationTest {
     }
 
     private StreamingEventProcessor processor(ProjectionGroup group) {
-        return processing.eventProcessorByProcessingGroup(group.name(), StreamingEventProcessor.class).orElseThrow();
+        return processor(group.name());
+    }
+
+    private StreamingEventProcessor processor(String group) {
+        return processing.eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElseThrow();
     }
 
     private void story(int i) {
