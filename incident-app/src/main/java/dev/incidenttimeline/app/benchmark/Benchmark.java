@@ -237,12 +237,16 @@ public final class Benchmark {
         List<Double> longP99 = new ArrayList<>();
         List<Double> freshP50 = new ArrayList<>();
         List<Double> freshP99 = new ArrayList<>();
+        List<Double> longMax = new ArrayList<>();
+        List<Double> freshMax = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
             long[][] nanos = incident.latencies(options.latencyOps());
             longP50.add(Report.percentile(nanos[0], 50) / 1e6);
             longP99.add(Report.percentile(nanos[0], 99) / 1e6);
+            longMax.add(Report.percentile(nanos[0], 100) / 1e6);
             freshP50.add(Report.percentile(nanos[1], 50) / 1e6);
             freshP99.add(Report.percentile(nanos[1], 99) / 1e6);
+            freshMax.add(Report.percentile(nanos[1], 100) / 1e6);
         }
         List<Double> coldLong = new ArrayList<>();
         List<Double> coldFresh = new ArrayList<>();
@@ -255,6 +259,10 @@ public final class Benchmark {
                 new Series(freshP50), "≤ 2×"));
         report.add(new Line("p99 latency, long incident", "ms", new Series(longP99), "fresh incident p99",
                 new Series(freshP99), "≤ 2×"));
+        // The slowest command of a run: on the long incident, one of those that take its snapshot (every
+        // incident.core.snapshot-threshold events) unless snapshots are taken off the caller's thread.
+        report.add(new Line("slowest command, long incident", "ms", new Series(longMax), "fresh incident's slowest",
+                new Series(freshMax), null));
         report.add(new Line("p50 latency after eviction from the cache, long incident", "ms", new Series(coldLong),
                 "same on a fresh incident", new Series(coldFresh), null));
         report.note(String.format(Locale.ROOT, "Building the long incident (%,d notes, one command each) ran at "
