@@ -78,10 +78,22 @@ public class IncidentCoreAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * A snapshot of an incident every {@code incident.core.snapshot-threshold} events, taken by Axon's snapshotter on
+     * the {@link SnapshotThread}, so the command that crossed the threshold does not wait for it.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "incidentSnapshotTrigger")
-    public SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter, IncidentCoreProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    public SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter, SnapshotThread snapshotThread,
+                                                             IncidentCoreProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotThread.inBackground(snapshotter),
+                properties.snapshotThreshold());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SnapshotThread incidentSnapshotThread() {
+        return new SnapshotThread();
     }
 
     /**

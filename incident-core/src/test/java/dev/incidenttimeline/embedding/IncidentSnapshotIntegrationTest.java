@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +57,9 @@ class IncidentSnapshotIntegrationTest {
     @Autowired
     @Qualifier("incidentCache")
     Cache incidentCache;
+
+    @Autowired
+    SnapshotThread snapshotThread;
 
     private static Instant at(int minutes) {
         return T0.plus(minutes, ChronoUnit.MINUTES);
@@ -140,6 +145,32 @@ class IncidentSnapshotIntegrationTest {
         EntryAmended amended = (EntryAmended) events(id).get(2);
         assertThat(amended.previousText()).isEqualTo("Looking into it");
         assertThat(amended.newTime()).isEqualTo(at(5));
+    }
+
+    @Test
+    void aCommandThatCrossesTheThresholdDoesNotWaitForTheSnapshot() throws InterruptedException {
+        CountDownLatch snapshotThreadBusy = new CountDownLatch(1);
+        snapshotThread.execute(() -> {
+            try {
+                snapshotThreadBusy.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        IncidentId id;
+        try {
+            id = incidents.declare(new DeclareIncident(null, "Queue backlog", Severity.SEV3, List.of("queue"),
+                    DetectionSource.MONITORING, null, null, "alice", false, T0, null));
+            for (int i = 0; i < 6; i++) {
+                incidents.send(new AddTimelineNote(id, EntryId.random(), "bob", "Note " + i, null, at(i + 1), null));
+            }
+
+            // The threshold (5) was crossed and every command has returned: the snapshot waits for its thread.
+            assertThat(snapshots(id)).isZero();
+        } finally {
+            snapshotThreadBusy.countDown();
+        }
+        await().untilAsserted(() -> assertThat(snapshots(id)).isEqualTo(1));
     }
 
     private int snapshots(IncidentId id) {
