@@ -163,8 +163,7 @@ class BulkReplayIntegrationTest {
     void aReplayWhoseTokensAnotherNodeHoldsIsRefusedAndTheProcessorGoesOn() {
         declareWithNotes("Before another node took over", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
-        StreamingEventProcessor processor = processing
-                .eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = fragileProcessor();
         processor.shutDown();
         // As if another node had claimed every segment meanwhile (its claim is fresh).
         jdbc.update("update token_entry set owner = 'another-node', timestamp = ? where processor_name = ?",
@@ -210,8 +209,7 @@ class BulkReplayIntegrationTest {
         fragile.hold.countDown();
         shutDown.get(30, TimeUnit.SECONDS);
         fragile.hold = null;
-        StreamingEventProcessor processor = processing
-                .eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = fragileProcessor();
         try {
             assertThat(processor.isRunning()).as("not started by a replayer that shut down").isFalse();
             assertThat(fragile.handled).as("stopped after the held batch").doesNotContain("Late");
@@ -230,8 +228,7 @@ class BulkReplayIntegrationTest {
     void aModelIsNotCaughtUpWhileOneOfItsSegmentsHandlesItsFirstBatchAfterAStart() {
         declareWithNotes("Before the restart", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
-        StreamingEventProcessor processor = processing
-                .eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = fragileProcessor();
         int segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
                 Integer.class, Fragile.GROUP);
         processor.shutDown();
@@ -274,6 +271,10 @@ class BulkReplayIntegrationTest {
                     T0.plusSeconds(i + 1), null));
         }
         return id;
+    }
+
+    private StreamingEventProcessor fragileProcessor() {
+        return processing.eventProcessorByProcessingGroup(Fragile.GROUP, StreamingEventProcessor.class).orElseThrow();
     }
 
     private long entries(IncidentId incident) {
