@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadPoolExecutor;
  * answer: the snapshot is the whole incident read back and written as JSON, so on an incident of 10,000 entries
  * every 250th command waited 110–200 ms for it (README, finding 34).
  *
- * <p>One thread: Axon takes one snapshot of an incident at a time anyway, and snapshots are few. A snapshot is only a
- * shortcut for loading an incident, so one still queued when the application stops is dropped without loss.
+ * <p>One thread: Axon takes one snapshot of an incident at a time anyway, and snapshots are few. When the application
+ * stops, the snapshots already asked for are taken (for up to 10 seconds) and later requests are dropped: a snapshot
+ * is only a shortcut for loading an incident, so a dropped one costs the next load a few more events, nothing else.
  * Not an {@code Executor} bean on purpose: one would make Spring Boot leave out the host's own task executor.
  */
 public class SnapshotThread implements DisposableBean {
@@ -25,7 +26,6 @@ public class SnapshotThread implements DisposableBean {
         thread.setCorePoolSize(1);
         thread.setMaxPoolSize(1);
         thread.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
-        // A snapshot being written when the application stops is finished (it holds the database for a moment).
         thread.setWaitForTasksToCompleteOnShutdown(true);
         thread.setAwaitTerminationSeconds(10);
         thread.initialize();
