@@ -117,8 +117,11 @@ public class EventStoreConfiguration {
         if (!(defaultSerializer instanceof JacksonSerializer jackson)) {
             return defaultSerializer;
         }
-        ObjectMapper objectMapper = jackson.getObjectMapper().copy();
-        objectMapper.getFactory().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES);
+        ObjectMapper general = jackson.getObjectMapper();
+        // A factory built with the feature off: its name tables are made without canonicalization from the start.
+        ObjectMapper objectMapper = general.copyWith(general.getFactory().rebuild()
+                                                            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                                                            .build());
         return JacksonSerializer.builder()
                                 .objectMapper(objectMapper)
                                 .converter(jackson.getConverter())
