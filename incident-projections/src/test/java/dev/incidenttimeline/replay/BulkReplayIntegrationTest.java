@@ -192,7 +192,8 @@ class BulkReplayIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> replayer.isCaughtUp(Fragile.GROUP));
         // A replayer of its own, so that closing it (as the application's shutdown does) leaves the shared one be.
         ProjectionReplayer shuttingDown = new ProjectionReplayer(processing, eventStore, tokenStore,
-                new StoredTokens(jdbc, serializer), transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)), readModelResets, 3);
+                new StoredTokens(jdbc, serializer), transactionManager, List.of(new ProjectionGroup(Fragile.GROUP)),
+                readModelResets, 3);
         fragile.holdAt("Held when the application shuts down");
         shuttingDown.replay(Fragile.GROUP);
         await().atMost(Duration.ofSeconds(30)).until(() -> fragile.holding);
