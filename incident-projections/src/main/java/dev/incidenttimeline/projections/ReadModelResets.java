@@ -62,12 +62,6 @@ public class ReadModelResets {
         jdbc.update("insert into read_model_reset (processing_group) values (?)", processingGroup);
     }
 
-    /** Whether a reset of the model was recorded and the model not yet emptied. */
-    public boolean isRequested(String processingGroup) {
-        return !jdbc.queryForList("select processing_group from read_model_reset where processing_group = ?",
-                String.class, processingGroup).isEmpty();
-    }
-
     /**
      * Empties the model fast if a reset asked for it: {@code TRUNCATE} for each table no foreign key points to,
      * {@code delete from} for the others, then removes the request. Only while no processor handles the model's

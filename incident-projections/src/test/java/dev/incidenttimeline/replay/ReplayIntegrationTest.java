@@ -183,7 +183,8 @@ class ReplayIntegrationTest {
 
             assertThat(jdbc.queryForObject("select count(*) from timeline_entry", Integer.class))
                     .isGreaterThan(entries);
-            assertThat(resets.isRequested(TimelineProjection.PROCESSING_GROUP)).isTrue();
+            assertThat(jdbc.queryForList("select processing_group from read_model_reset", String.class))
+                    .containsExactly(TimelineProjection.PROCESSING_GROUP);
         } finally {
             jdbc.update("delete from read_model_reset");
         }
