@@ -4,6 +4,7 @@ import dev.incidenttimeline.eventstore.EventStoreConfiguration;
 import dev.incidenttimeline.incident.Incident;
 import dev.incidenttimeline.notification.NotificationConfiguration;
 import dev.incidenttimeline.policy.ResponsePolicyConfiguration;
+import dev.incidenttimeline.privacy.ErasureLock;
 import dev.incidenttimeline.privacy.PersonalDataConfiguration;
 import dev.incidenttimeline.processing.ProcessingConfiguration;
 import dev.incidenttimeline.tenancy.CurrentOrganisation;
@@ -92,8 +93,8 @@ public class IncidentCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public SnapshotThread incidentSnapshotThread() {
-        return new SnapshotThread();
+    public SnapshotThread incidentSnapshotThread(ErasureLock erasures) {
+        return new SnapshotThread(erasures);
     }
 
     /**

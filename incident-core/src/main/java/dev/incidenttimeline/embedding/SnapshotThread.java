@@ -1,9 +1,11 @@
 package dev.incidenttimeline.embedding;
 
+import dev.incidenttimeline.privacy.ErasureLock;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import java.util.Objects;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -16,12 +18,17 @@ import java.util.concurrent.ThreadPoolExecutor;
  * stops, the snapshots already asked for are taken (for up to 10 seconds) and later requests are dropped: a snapshot
  * is only a shortcut for loading an incident, so a dropped one costs the next load a few more events, nothing else.
  * Not an {@code Executor} bean on purpose: one would make Spring Boot leave out the host's own task executor.
+ *
+ * <p>Each snapshot is taken outside erasures ({@link ErasureLock}): it reads the incident's names and writes them back
+ * later, and an erasure in between would give the erased person a new key (README, finding 37).
  */
 public class SnapshotThread implements DisposableBean {
 
     private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
+    private final ErasureLock erasures;
 
-    public SnapshotThread() {
+    public SnapshotThread(ErasureLock erasures) {
+        this.erasures = Objects.requireNonNull(erasures, "erasures");
         thread.setThreadNamePrefix("incident-snapshot-");
         thread.setCorePoolSize(1);
         thread.setMaxPoolSize(1);
@@ -34,7 +41,8 @@ public class SnapshotThread implements DisposableBean {
     /** The given snapshotter, asked on this thread: the caller only queues the request. */
     public Snapshotter inBackground(Snapshotter snapshotter) {
         return (aggregateType, aggregateIdentifier) ->
-                execute(() -> snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier));
+                execute(() -> erasures.outsideErasures(
+                        () -> snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier)));
     }
 
     void execute(Runnable task) {

@@ -14,8 +14,9 @@ import java.util.Objects;
  * pseudonym in every {@link ErasableReadModel} in the same transaction, so the read models equal what a replay would
  * build. Timelines keep their entries, structure and times; metrics do not change.
  *
- * <p>After the transaction this node forgets the keys and empties the aggregate cache (which holds names in clear);
- * other nodes forget them when their key cache entries expire ({@link PersonalDataProperties#keyCacheExpiry()}).
+ * <p>After the transaction this node forgets the keys and empties the aggregate cache (which holds names in clear).
+ * The {@link ErasureLock} keeps the whole of it apart from the snapshots this node takes. Other nodes forget the keys
+ * when their key cache entries expire ({@link PersonalDataProperties#keyCacheExpiry()}).
  * Free text that mentions the person (status updates, notes, summaries) is not touched: redact it.
  */
 public class Erasure {
@@ -24,13 +25,15 @@ public class Erasure {
     private final List<ErasableReadModel> readModels;
     private final TransactionTemplate transaction;
     private final Cache aggregateCache;
+    private final ErasureLock lock;
 
     public Erasure(PersonalDataKeys keys, List<ErasableReadModel> readModels,
-                   PlatformTransactionManager transactionManager, Cache aggregateCache) {
+                   PlatformTransactionManager transactionManager, Cache aggregateCache, ErasureLock lock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.readModels = List.copyOf(readModels);
         this.transaction = new TransactionTemplate(transactionManager);
         this.aggregateCache = aggregateCache;
+        this.lock = Objects.requireNonNull(lock, "lock");
     }
 
     /** Erases the person of this name in one organisation ({@code null}: the incidents without organisation). */
@@ -47,6 +50,10 @@ public class Erasure {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The name of the person to erase is missing.");
         }
+        return lock.exclusively(() -> eraseNow(organisation, everyOrganisation, name));
+    }
+
+    private ErasureResult eraseNow(String organisation, boolean everyOrganisation, String name) {
         List<PersonalDataKeys.NamedSubject> erased = new ArrayList<>();
         long[] rows = {0};
         List<String> pseudonyms = new ArrayList<>();

@@ -56,9 +56,16 @@ public class PersonalDataConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public ErasureLock erasureLock() {
+        return new ErasureLock();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public Erasure erasure(PersonalDataKeys keys, ObjectProvider<ErasableReadModel> readModels,
                            PlatformTransactionManager transactionManager,
-                           @Qualifier("incidentCache") ObjectProvider<Cache> aggregateCache) {
-        return new Erasure(keys, readModels.orderedStream().toList(), transactionManager, aggregateCache.getIfAvailable());
+                           @Qualifier("incidentCache") ObjectProvider<Cache> aggregateCache, ErasureLock lock) {
+        return new Erasure(keys, readModels.orderedStream().toList(), transactionManager,
+                aggregateCache.getIfAvailable(), lock);
     }
 }
