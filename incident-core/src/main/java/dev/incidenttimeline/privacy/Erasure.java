@@ -18,6 +18,9 @@ import java.util.Objects;
  * The {@link ErasureLock} keeps the whole of it apart from the snapshots this node takes. Other nodes forget the keys
  * when their key cache entries expire ({@link PersonalDataProperties#keyCacheExpiry()}).
  * Free text that mentions the person (status updates, notes, summaries) is not touched: redact it.
+ *
+ * <p>Call it outside a transaction of your own: it runs its own, and it first waits for the snapshot this node may be
+ * taking, which could in turn wait for locks your transaction holds.
  */
 public class Erasure {
 
