@@ -2,6 +2,8 @@ package dev.incidenttimeline.embedding;
 
 import dev.incidenttimeline.privacy.ErasureLock;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -38,11 +40,22 @@ public class SnapshotThread implements DisposableBean {
         thread.initialize();
     }
 
-    /** The given snapshotter, asked on this thread: the caller only queues the request. */
+    /**
+     * The given snapshotter, asked on this thread: the caller only queues the request, after its unit of work has
+     * committed. Axon's trigger may ask before the commit (for an incident loaded from the store); its snapshotter
+     * waits for the commit itself, but only on the caller's thread, and this thread would otherwise read the store
+     * without the events that crossed the threshold.
+     */
     public Snapshotter inBackground(Snapshotter snapshotter) {
-        return (aggregateType, aggregateIdentifier) ->
-                execute(() -> erasures.outsideErasures(
-                        () -> snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier)));
+        return (aggregateType, aggregateIdentifier) -> {
+            Runnable queue = () -> execute(() -> erasures.outsideErasures(
+                    () -> snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier)));
+            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase().isBefore(UnitOfWork.Phase.COMMIT)) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> queue.run());
+            } else {
+                queue.run();
+            }
+        };
     }
 
     void execute(Runnable task) {
