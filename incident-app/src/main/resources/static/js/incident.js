@@ -145,8 +145,11 @@ export async function renderIncident(view, id) {
         return true;
     }
 
+    // Every second until the read models have the incident (right after it was declared), then every 10 seconds.
     let shown = await loadAll();
-    const timer = setInterval(async () => {
+    let stopped = false;
+    let timer;
+    const refresh = async () => {
         if (!shown) {
             shown = await loadAll();
         } else if (state.position === null && !document.querySelector('.side form :focus')) {
@@ -156,9 +159,18 @@ export async function renderIncident(view, id) {
                 renderMilestones(milestones, state.incident);
             }
             await loadTimeline();
+            // The metrics read model may have caught up after the others: its panel follows too.
+            await loadMetrics(side, path);
         }
-    }, shown ? 10000 : 1000);
-    return () => clearInterval(timer);
+        if (!stopped) {
+            timer = setTimeout(refresh, shown ? 10000 : 1000);
+        }
+    };
+    timer = setTimeout(refresh, shown ? 10000 : 1000);
+    return () => {
+        stopped = true;
+        clearTimeout(timer);
+    };
 }
 
 /** Every moment something of the timeline was recorded (entries and their amendments), oldest first. */
