@@ -82,7 +82,7 @@ class ReadModelTenancyIntegrationTest {
         incidents.send(new AddTimelineNote(acme, EntryId.random(), "alice", "Rolled back 2.41", List.of(),
                 T0.plusSeconds(60), null), "acme");
         await().atMost(Duration.ofSeconds(20)).until(() -> queries.timeline(FindTimeline.of(acme)).entries().size() == 2
-                && queries.incident(globex).isPresent());
+                && queries.incident(acme).isPresent() && queries.incident(globex).isPresent());
 
         assertThat(as("acme", () -> ids(queries.incidents(ListIncidents.all())))).contains(acme).doesNotContain(globex);
         assertThat(as("globex", () -> ids(queries.incidents(ListIncidents.all())))).contains(globex)

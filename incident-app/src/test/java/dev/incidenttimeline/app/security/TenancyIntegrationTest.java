@@ -94,7 +94,8 @@ class TenancyIntegrationTest {
         assertThat(events(eventStore, id)).hasSize(before.size() + 2);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> queries.timeline(FindTimeline.of(IncidentId.of(id)))
-                .entries().size() == 3 && queries.incident(IncidentId.of(globexId)).isPresent());
+                .entries().size() == 3 && queries.incident(IncidentId.of(id)).isPresent()
+                && queries.incident(IncidentId.of(globexId)).isPresent());
         assertThat(as("globex-responder-token", () -> ids(queries.incidents(ListIncidents.all()))))
                 .contains(globexId).doesNotContain(id);
         assertThat(as("globex-responder-token", () -> queries.incident(IncidentId.of(id)))).isEmpty();

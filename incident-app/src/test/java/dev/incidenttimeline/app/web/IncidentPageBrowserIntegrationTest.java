@@ -97,7 +97,8 @@ class IncidentPageBrowserIntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline [data-kind=DECLARED]")));
         assertThat(browser.getCurrentUrl()).contains("#/incidents/");
         String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("#/incidents/") + 12);
-        assertThat(browser.findElement(By.cssSelector(".incident-head .sev")).getText()).isEqualTo("SEV1");
+        // Waits, not a find then a read: a refresh may replace the element in between.
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".incident-head .sev"), "SEV1"));
 
         // Typed text stays text: no markup of it reaches the page.
         String update = "Investigating <b>slow</b> checkout & payments";
@@ -105,9 +106,8 @@ class IncidentPageBrowserIntegrationTest {
             inForm.findElement(By.name("text")).sendKeys(update);
             new Select(inForm.findElement(By.name("visibility"))).selectByValue("PUBLIC");
         });
-        WebElement posted = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#timeline .kind-STATUS_UPDATE.is-public .text")));
-        assertThat(posted.getText()).isEqualTo(update);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#timeline .kind-STATUS_UPDATE.is-public .text"),
+                update));
         assertThat(browser.findElements(By.cssSelector("#timeline .kind-STATUS_UPDATE b"))).isEmpty();
 
         submit("ack-form", inForm -> { });
