@@ -7,6 +7,7 @@ import dev.incidenttimeline.processing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,7 +135,7 @@ class SeveralProcessesIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(segmentOwners().keySet())
                 .as("owners of the read models' segments").containsExactly("node-a"));
         List<String> readModelTables = readModelTables();
-        Map<String, List<String>> live = awaitSettled(readModelTables, load.entries);
+        Map<String, List<String>> live = awaitSettled(a, readModelTables, load.entries);
         long conflicts = load.conflicts.get();
 
         // A single node rebuilds every read model from the event store alone.
@@ -341,13 +342,20 @@ class SeveralProcessesIT {
     }
 
     /**
-     * Waits until the read models hold every accepted entry and stop changing, and returns their content: the
-     * survivor has then handled every event, also those the dead node's segments had not got to.
+     * Waits until the read models hold every accepted entry, the survivor says every read model has caught up, and
+     * they stop changing, and returns their content: the survivor has then handled every event, also those the dead
+     * node's segments had not got to.
      */
-    private Map<String, List<String>> awaitSettled(List<String> tables, Set<String> acceptedEntries) {
+    private Map<String, List<String>> awaitSettled(Node survivor, List<String> tables, Set<String> acceptedEntries) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                 query("SELECT DISTINCT entry_id FROM timeline_entry").stream().map(row -> row.get("entry_id")))
                 .as("entries in the timeline").containsAll(acceptedEntries));
+        // A model that took over a segment may still be behind while the timeline is complete.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode status = Http.json(survivor.http.get("/api/admin/replays"));
+            assertThat(status.path("readModels")).as("read models of %s", survivor.name).isNotEmpty()
+                    .allMatch(model -> model.path("caughtUp").asBoolean());
+        });
         List<Map<String, List<String>>> last = new ArrayList<>(List.of(Map.of()));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             Map<String, List<String>> now = content(tables);
