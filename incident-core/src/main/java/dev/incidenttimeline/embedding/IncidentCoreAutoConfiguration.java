@@ -17,6 +17,12 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
@@ -79,16 +85,36 @@ public class IncidentCoreAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * A snapshot of an incident every {@code incident.core.snapshot-threshold} events, taken by Axon's snapshotter on
-     * the {@link SnapshotThread}, so the command that crossed the threshold does not wait for it.
-     */
+    /** A snapshot of an incident every {@code incident.core.snapshot-threshold} events. */
     @Bean
     @ConditionalOnMissingBean(name = "incidentSnapshotTrigger")
-    public SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter, SnapshotThread snapshotThread,
+    public SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter,
                                                              IncidentCoreProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotThread.inBackground(snapshotter),
-                properties.snapshotThreshold());
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * Axon's snapshotter as Axon's auto-configuration builds it, with the {@link SnapshotThread} as its executor: the
+     * command that crossed the threshold does not wait for the snapshot, and Axon itself hands the snapshot over only
+     * once that command's unit of work has committed.
+     */
+    @Bean
+    @ConditionalOnMissingBean(Snapshotter.class)
+    public SpringAggregateSnapshotter incidentSnapshotter(org.axonframework.config.Configuration configuration,
+                                                          HandlerDefinition handlerDefinition,
+                                                          ParameterResolverFactory parameterResolverFactory,
+                                                          EventStore eventStore, TransactionManager transactionManager,
+                                                          SnapshotterSpanFactory spanFactory,
+                                                          SnapshotThread snapshotThread) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotThread.executor())
+                .build();
     }
 
     @Bean

@@ -1,13 +1,11 @@
 package dev.incidenttimeline.embedding;
 
 import dev.incidenttimeline.privacy.ErasureLock;
-import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -41,21 +39,11 @@ public class SnapshotThread implements DisposableBean {
     }
 
     /**
-     * The given snapshotter, asked on this thread: the caller only queues the request, after its unit of work has
-     * committed. Axon's trigger may ask before the commit (for an incident loaded from the store); its snapshotter
-     * waits for the commit itself, but only on the caller's thread, and this thread would otherwise read the store
-     * without the events that crossed the threshold.
+     * Runs each task given on this thread, outside erasures: the executor of Axon's snapshotter, which hands a
+     * snapshot over only once the command that asked for it has committed.
      */
-    public Snapshotter inBackground(Snapshotter snapshotter) {
-        return (aggregateType, aggregateIdentifier) -> {
-            Runnable queue = () -> execute(() -> erasures.outsideErasures(
-                    () -> snapshotter.scheduleSnapshot(aggregateType, aggregateIdentifier)));
-            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase().isBefore(UnitOfWork.Phase.COMMIT)) {
-                CurrentUnitOfWork.get().afterCommit(unitOfWork -> queue.run());
-            } else {
-                queue.run();
-            }
-        };
+    public Executor executor() {
+        return task -> execute(() -> erasures.outsideErasures(task));
     }
 
     void execute(Runnable task) {

@@ -5,6 +5,9 @@ import dev.incidenttimeline.incident.api.*;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +66,9 @@ class IncidentSnapshotIntegrationTest {
 
     @Autowired
     SnapshotThread snapshotThread;
+
+    @Autowired
+    Snapshotter snapshotter;
 
     private static Instant at(int minutes) {
         return T0.plus(minutes, ChronoUnit.MINUTES);
@@ -173,6 +180,39 @@ class IncidentSnapshotIntegrationTest {
             snapshotThreadBusy.countDown();
         }
         await().untilAsserted(() -> assertThat(snapshots(id)).isEqualTo(1));
+    }
+
+    @Test
+    void aSnapshotAskedForWhileACommandPreparesItsCommitIsTakenOnceItHasCommitted() {
+        IncidentId id = incidents.declare(new DeclareIncident(null, "Login slow", Severity.SEV3, List.of("login"),
+                DetectionSource.MONITORING, null, null, "alice", false, T0, null));
+        incidents.send(new AddTimelineNote(id, EntryId.random(), "bob", "Looking", null, at(1), null));
+        incidents.send(new AddTimelineNote(id, EntryId.random(), "bob", "Still looking", null, at(2), null));
+        List<Integer> snapshotsBeforeTheCommit = new ArrayList<>();
+
+        // As Axon's trigger asks for an incident loaded from the store: while the unit of work prepares its commit.
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("command"));
+        unitOfWork.onPrepareCommit(u -> {
+            snapshotter.scheduleSnapshot(Incident.class, id.value());
+            everythingQueuedHasRun();
+            snapshotsBeforeTheCommit.add(snapshots(id));
+        });
+        unitOfWork.commit();
+
+        assertThat(snapshotsBeforeTheCommit).containsExactly(0);
+        await().untilAsserted(() -> assertThat(snapshots(id)).isEqualTo(1));
+    }
+
+    /** The thread runs its tasks in order: once a task queued now has run, so has every task queued before it. */
+    private void everythingQueuedHasRun() {
+        CountDownLatch ran = new CountDownLatch(1);
+        snapshotThread.execute(ran::countDown);
+        try {
+            assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private int snapshots(IncidentId id) {
