@@ -7,11 +7,9 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +48,6 @@ public class MetricsQueryHandler {
     private final MetricCatalog catalog;
     private final ReportCache reports;
     private final MetricValueIndex index;
-    private volatile boolean tokensReadable = true;
 
     /**
      * @param reportCacheSize how many reports to keep for as long as the read model does not change (0: none)
@@ -86,30 +83,14 @@ public class MetricsQueryHandler {
     }
 
     /**
-     * The read model's revision: the metrics processor's tokens (stored in the same transaction as the rows they
-     * produced, so they change exactly when the model may have, on whichever node) and the catalogue's revision.
-     * Null, so nothing is cached, when the tokens cannot be read (a token store in other tables).
+     * The read model's revision: the catalogue's revision and where the read model stands (its generation and change
+     * number, see {@link MetricsChanges}). Every batch or {@link MetricsRecomputation} that changes an incident takes
+     * the next change number in the transaction that writes the change, on whichever node, and the number is read
+     * here in the report's own transaction; a batch that changes no incident (notes, for instance) leaves the cached
+     * reports valid.
      */
     private Object revision() {
-        if (!tokensReadable) {
-            return null;
-        }
-        try {
-            List<Object> revision = new ArrayList<>();
-            revision.add(catalog.revision());
-            jdbc.query("select segment, token from token_entry where processor_name = ? order by segment",
-                    (ResultSet row) -> {
-                        revision.add(row.getInt(1));
-                        byte[] token = row.getBytes(2);
-                        revision.add(token == null ? null : ByteBuffer.wrap(token));
-                    }, MetricsProjection.PROCESSING_GROUP);
-            return revision;
-        } catch (DataAccessException unreadable) {
-            LOG.warn("Metrics reports are not cached: the processor's tokens cannot be read ({})",
-                    unreadable.getMessage());
-            tokensReadable = false;
-            return null;
-        }
+        return List.of(catalog.revision(), MetricsChanges.position(jdbc));
     }
 
     /**

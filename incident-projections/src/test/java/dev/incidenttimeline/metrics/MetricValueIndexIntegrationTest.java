@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * several organisations, drills, missing values and attributes, inconsistent values, zero to three services and a
  * metric no longer in the catalogue; and it follows the tables when batches change incidents and when the model is
  * reset. Rows are written straight into the tables (with change numbers as the projection writes them); the report
- * cache is off, since it follows the processor's tokens, which these writes do not move. Besides the handler's index
+ * cache is off, so that every report is computed by the index. Besides the handler's index
  * (which picks per group how it reads percentiles), two more indexes answer too: one that always selects among a
  * group's values, one that always counts bits.
  */

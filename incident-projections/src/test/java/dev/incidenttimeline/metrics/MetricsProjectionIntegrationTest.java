@@ -318,8 +318,8 @@ class MetricsProjectionIntegrationTest {
         IncidentId first = declare(july.plusSeconds(3600), null, null, DetectionSource.ALERT);
         awaitMetrics(first, metrics -> assertThat(metrics.declaredAt()).isNotNull());
 
-        // The same report object again: answered from the cache. A segment that had nothing to handle stores its token
-        // a little later (at its claim extension), which counts as a change once, so ask until two answers match.
+        // The same report object again: answered from the cache. Incidents of other tests still being handled change
+        // the read model meanwhile, so ask until two answers match.
         MetricsReportView report = await().atMost(Duration.ofSeconds(15)).until(
                 () -> metrics.summarize(july, august, null, false),
                 answer -> metrics.summarize(july, august, null, false) == answer);
