@@ -10,8 +10,8 @@ import java.util.Objects;
  * The metric definitions in force: the {@link StandardMetrics} plus the host's own. A definition with the name of
  * one already known replaces it only with a higher version.
  *
- * <p>Adding or changing a definition affects values computed from then on; a replay of the metrics processing group
- * recomputes it over all history.
+ * <p>Adding or changing a definition affects values computed from then on; a {@link MetricsRecomputation} brings
+ * every incident of the past up to date from its stored facts.
  */
 public class MetricCatalog {
 

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * its version, what it means, and the rule that measures it from an incident's {@link Milestones}.
  *
  * <p>Stored values carry the version they were computed with. A changed definition gets a higher version; after a
- * replay of the metrics processing group every stored value is computed with it.
+ * {@link MetricsRecomputation} (or a replay of the metrics processing group) every stored value is computed with it.
  *
  * @param name        the metric's name, unique in a {@link MetricCatalog}
  * @param version     the definition's version, 1 or more

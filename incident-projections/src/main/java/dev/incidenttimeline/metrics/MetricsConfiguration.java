@@ -54,6 +54,15 @@ public class MetricsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    public MetricsRecomputation metricsRecomputation(DataSource dataSource,
+                                                     PlatformTransactionManager transactionManager,
+                                                     MetricCatalog catalog) {
+        return new MetricsRecomputation(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                catalog);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public MetricsQueryHandler metricsQueryHandler(DataSource dataSource, PlatformTransactionManager transactionManager,
                                                    MetricCatalog catalog, MetricsProperties properties) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);

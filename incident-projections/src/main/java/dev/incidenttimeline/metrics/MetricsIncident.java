@@ -169,6 +169,17 @@ final class MetricsIncident {
         });
     }
 
+    /**
+     * Computes every defined metric again, as {@link #recompute}; whether anything stored comes out different (a
+     * value new, changed or dropped, or whether the customer came first).
+     */
+    boolean recomputeChanges(List<MetricDefinition> definitions) {
+        boolean customerFirstBefore = customerFirst;
+        recompute(definitions);
+        return customerFirst != customerFirstBefore || !dropped.isEmpty()
+                || values.values().stream().anyMatch(value -> value.isNew() || value.changed());
+    }
+
     String incidentId() {
         return incidentId;
     }

@@ -232,8 +232,9 @@ public class MetricsProjection {
         @Override
         public void flush() {
             transactions.executeWithoutResult(status -> {
-                Map<String, MetricsIncident> incidents = new LinkedHashMap<>(
-                        store.load(events.stream().map(Change::incidentId).distinct().toList()));
+                List<String> touched = events.stream().map(Change::incidentId).distinct().toList();
+                store.lock(touched);
+                Map<String, MetricsIncident> incidents = new LinkedHashMap<>(store.load(touched));
                 Map<String, MetricsIncident> changed = new LinkedHashMap<>();
                 for (Change event : events) {
                     MetricsIncident incident = incidents.computeIfAbsent(event.incidentId(), MetricsIncident::new);

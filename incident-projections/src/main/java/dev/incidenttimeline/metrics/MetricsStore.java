@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import static dev.incidenttimeline.projections.SqlTime.instant;
 import static dev.incidenttimeline.projections.SqlTime.toSql;
@@ -51,6 +52,28 @@ final class MetricsStore {
     MetricsStore(JdbcTemplate jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /**
+     * Locks the stored incidents among these until the transaction ends, in the order of their ids, so that a
+     * processor batch and a {@link MetricsRecomputation} never compute the same incident from facts and values the
+     * other is about to change (both would insert a metric new to it, for one). Every writer takes its incidents in
+     * this order, so two of them cannot wait for each other.
+     */
+    void lock(Collection<String> incidentIds) {
+        for (List<String> chunk : SqlInLists.chunks(new TreeSet<>(incidentIds))) {
+            named.queryForList("select incident_id from metrics_incident where incident_id in (:ids)"
+                    + " order by incident_id for update", new MapSqlParameterSource("ids", chunk), String.class);
+        }
+    }
+
+    /** The ids of up to {@code limit} stored incidents after {@code after} (null: from the first), in id order. */
+    List<String> incidentIdsAfter(String after, int limit) {
+        return after == null
+                ? jdbc.queryForList("select incident_id from metrics_incident order by incident_id"
+                        + " fetch first " + limit + " rows only", String.class)
+                : jdbc.queryForList("select incident_id from metrics_incident where incident_id > ?"
+                        + " order by incident_id fetch first " + limit + " rows only", String.class, after);
     }
 
     /** The stored incidents among these, with their services, facts and values; one not stored is missing. */

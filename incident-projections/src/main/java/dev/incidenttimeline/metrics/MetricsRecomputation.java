@@ -1,0 +1,84 @@
+package dev.incidenttimeline.metrics;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Recomputes every stored incident's metrics from the milestone facts the read model keeps, with the definitions in
+ * force now: what a new or changed {@link MetricDefinition} needs for the incidents of the past. Unlike a replay of
+ * the metrics processing group, it reads no event: the facts are all a definition reads, so only the values are
+ * computed again, and only the ones that come out different are written.
+ *
+ * <p>It goes through the incidents in pages of {@value #PAGE} by id, each page in a transaction of its own that
+ * locks the page's incidents first, as the projection's batches lock theirs (see {@link MetricsStore#lock}): a
+ * batch handling new events of an incident waits for the page, or the page for the batch, and whichever comes second
+ * computes from what the first wrote. The metrics processor keeps running meanwhile, on every node. Changed
+ * incidents get a change number as a batch's do, so every node's report index and report cache see them.
+ */
+public class MetricsRecomputation {
+
+    /** Incidents per transaction. */
+    static final int PAGE = 500;
+
+    /**
+     * What a recomputation did.
+     *
+     * @param incidents the incidents it computed
+     * @param changed   those whose stored values came out different (written), and so got a new change number
+     */
+    public record Result(int incidents, int changed) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final MetricsStore store;
+    private final TransactionTemplate transactions;
+    private final MetricCatalog catalog;
+
+    public MetricsRecomputation(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.store = new MetricsStore(jdbc);
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Recomputes every incident the read model holds, page by page; an incident the projection stores meanwhile is
+     * computed with the same definitions by the projection itself. Call it outside a transaction of your own (each
+     * page commits on its own, so a failure keeps the pages done). Running it again changes nothing.
+     */
+    public Result recomputeAll() {
+        int incidents = 0;
+        int changed = 0;
+        String after = null;
+        while (true) {
+            List<String> page = store.incidentIdsAfter(after, PAGE);
+            if (page.isEmpty()) {
+                return new Result(incidents, changed);
+            }
+            changed += Objects.requireNonNull(transactions.execute(status -> recompute(page)));
+            incidents += page.size();
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    /** Recomputes these incidents in the current transaction; the number whose values changed. */
+    int recompute(List<String> incidentIds) {
+        store.lock(incidentIds);
+        Map<String, MetricsIncident> incidents = store.load(incidentIds);
+        List<MetricDefinition> definitions = catalog.definitions();
+        List<MetricsIncident> changed = new ArrayList<>();
+        for (MetricsIncident incident : incidents.values()) {
+            if (incident.recomputeChanges(definitions)) {
+                changed.add(incident);
+            }
+        }
+        store.save(changed);
+        MetricsChanges.mark(jdbc, changed.stream().map(MetricsIncident::incidentId).toList());
+        return changed.size();
+    }
+}
