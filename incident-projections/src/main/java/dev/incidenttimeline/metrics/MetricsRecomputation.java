@@ -25,6 +25,8 @@ public class MetricsRecomputation {
     /** Incidents per transaction. */
     static final int PAGE = 500;
 
+    private final int pageSize;
+
     /**
      * What a recomputation did.
      *
@@ -40,6 +42,14 @@ public class MetricsRecomputation {
     private final MetricCatalog catalog;
 
     public MetricsRecomputation(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog) {
+        this(jdbc, transactions, catalog, PAGE);
+    }
+
+    MetricsRecomputation(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+        }
+        this.pageSize = pageSize;
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.store = new MetricsStore(jdbc);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -56,20 +66,28 @@ public class MetricsRecomputation {
         int changed = 0;
         String after = null;
         while (true) {
-            List<String> page = store.incidentIdsAfter(after, PAGE);
-            if (page.isEmpty()) {
+            String last = store.pageEnd(after, pageSize);
+            if (last == null) {
                 return new Result(incidents, changed);
             }
-            changed += Objects.requireNonNull(transactions.execute(status -> recompute(page)));
-            incidents += page.size();
-            after = page.get(page.size() - 1);
+            String from = after;
+            Page page = Objects.requireNonNull(transactions.execute(status -> recompute(from, last)));
+            incidents += page.incidents();
+            changed += page.changed();
+            after = last;
         }
     }
 
-    /** Recomputes these incidents in the current transaction; the number whose values changed. */
-    int recompute(List<String> incidentIds) {
-        store.lock(incidentIds);
-        Map<String, MetricsIncident> incidents = store.load(incidentIds);
+    /** What a page did: the incidents computed, and those whose values changed. */
+    record Page(int incidents, int changed) {
+    }
+
+    /**
+     * Recomputes the incidents with ids after {@code after} (null: from the first) up to {@code last} in the current
+     * transaction.
+     */
+    Page recompute(String after, String last) {
+        Map<String, MetricsIncident> incidents = store.lockAndLoadPage(after, last);
         List<MetricDefinition> definitions = catalog.definitions();
         List<MetricsIncident> changed = new ArrayList<>();
         for (MetricsIncident incident : incidents.values()) {
@@ -79,6 +97,6 @@ public class MetricsRecomputation {
         }
         store.save(changed);
         MetricsChanges.mark(jdbc, changed.stream().map(MetricsIncident::incidentId).toList());
-        return changed.size();
+        return new Page(incidents.size(), changed.size());
     }
 }

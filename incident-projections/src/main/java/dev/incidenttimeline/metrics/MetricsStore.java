@@ -67,50 +67,92 @@ final class MetricsStore {
         }
     }
 
-    /** The ids of up to {@code limit} stored incidents after {@code after} (null: from the first), in id order. */
-    List<String> incidentIdsAfter(String after, int limit) {
-        return after == null
-                ? jdbc.queryForList("select incident_id from metrics_incident order by incident_id"
-                        + " fetch first " + limit + " rows only", String.class)
-                : jdbc.queryForList("select incident_id from metrics_incident where incident_id > ?"
-                        + " order by incident_id fetch first " + limit + " rows only", String.class, after);
+    /**
+     * The last id of the next page of up to {@code limit} stored incidents after {@code after} (null: from the
+     * first), in id order; null when there are none.
+     */
+    String pageEnd(String after, int limit) {
+        List<String> page = jdbc.queryForList("select incident_id from metrics_incident"
+                + (after == null ? "" : " where incident_id > ?") + " order by incident_id offset " + (limit - 1)
+                + " rows fetch first 1 rows only", String.class, after == null ? new Object[0] : new Object[] {after});
+        if (!page.isEmpty()) {
+            return page.get(0);
+        }
+        // Fewer than limit left: the page ends at the last one.
+        return jdbc.queryForObject("select max(incident_id) from metrics_incident"
+                + (after == null ? "" : " where incident_id > ?"), String.class,
+                after == null ? new Object[0] : new Object[] {after});
+    }
+
+    /**
+     * Locks the stored incidents with ids after {@code after} (null: from the first) up to {@code last}, as
+     * {@link #lock} does, and loads them as {@link #load} does: a page read by ranges of the key, without IN lists.
+     */
+    Map<String, MetricsIncident> lockAndLoadPage(String after, String last) {
+        String range = (after == null ? "" : "incident_id > :after and ") + "incident_id <= :last";
+        MapSqlParameterSource bounds = new MapSqlParameterSource("after", after).addValue("last", last);
+        named.queryForList("select incident_id from metrics_incident where " + range
+                + " order by incident_id for update", bounds, String.class);
+        Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
+        load(range, bounds, incidents);
+        return incidents;
     }
 
     /** The stored incidents among these, with their services, facts and values; one not stored is missing. */
     Map<String, MetricsIncident> load(Collection<String> incidentIds) {
         Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
         for (List<String> chunk : SqlInLists.chunks(incidentIds)) {
-            MapSqlParameterSource ids = new MapSqlParameterSource("ids", chunk);
-            named.query("select incident_id, declared_at, severity, detected_by, drill, organisation, customer_first,"
-                    + " last_sequence from metrics_incident where incident_id in (:ids)", ids, (ResultSet row) -> {
-                        MetricsIncident incident = new MetricsIncident(row.getString("incident_id"),
-                                instant(row, "declared_at"), severity(row), detectedBy(row), row.getBoolean("drill"),
-                                row.getString("organisation"), row.getBoolean("customer_first"),
-                                row.getLong("last_sequence"));
-                        incidents.put(incident.incidentId(), incident);
-                    });
-            if (incidents.isEmpty()) {
-                continue;
-            }
-            named.query("select incident_id, service from metrics_incident_service where incident_id in (:ids)", ids,
-                    (ResultSet row) -> incidents.get(row.getString("incident_id")).load(row.getString("service")));
-            named.query("select id, incident_id, kind, fact_key, event_sequence, happened_at, event_id,"
-                    + " origin_event_id, occurred_at, recorded_at from metrics_fact where incident_id in (:ids)", ids,
-                    (ResultSet row) -> incidents.get(row.getString("incident_id")).load(new MetricsFact(
-                            row.getLong("id"), FactKind.valueOf(row.getString("kind")), row.getString("fact_key"),
-                            row.getLong("event_sequence"), instant(row, "happened_at"), row.getString("event_id"),
-                            row.getString("origin_event_id"), instant(row, "occurred_at"),
-                            instant(row, "recorded_at"))));
-            named.query("select id, incident_id, metric, " + VALUE_COLUMNS
-                    + " from metrics_value where incident_id in (:ids)", ids, (ResultSet row) ->
-                    incidents.get(row.getString("incident_id")).load(new MetricsValue(row.getLong("id"),
-                            row.getString("metric"), new MetricsValue.Columns(row.getInt("definition_version"),
-                            row.getObject("value_millis", Long.class), row.getBoolean("inconsistent"),
-                            instant(row, "started_at"), row.getString("start_event_id"), instant(row, "stopped_at"),
-                            row.getString("stop_event_id"), instant(row, "declared_at"), row.getBoolean("drill"),
-                            severity(row), detectedBy(row), row.getString("organisation")))));
+            load("incident_id in (:ids)", new MapSqlParameterSource("ids", chunk), incidents);
         }
         return incidents;
+    }
+
+    /** Adds the incidents the condition selects to {@code incidents}, with their services, facts and values. */
+    private void load(String condition, MapSqlParameterSource parameters, Map<String, MetricsIncident> incidents) {
+        int before = incidents.size();
+        named.query("select incident_id, declared_at, severity, detected_by, drill, organisation, customer_first,"
+                + " last_sequence from metrics_incident where " + condition, parameters, (ResultSet row) -> {
+                    MetricsIncident incident = new MetricsIncident(row.getString("incident_id"),
+                            instant(row, "declared_at"), severity(row), detectedBy(row), row.getBoolean("drill"),
+                            row.getString("organisation"), row.getBoolean("customer_first"),
+                            row.getLong("last_sequence"));
+                    incidents.put(incident.incidentId(), incident);
+                });
+        if (incidents.size() == before) {
+            return;
+        }
+        // A row of an incident not selected above is skipped: one a batch stored meanwhile, in a page's range.
+        named.query("select incident_id, service from metrics_incident_service where " + condition, parameters,
+                (ResultSet row) -> {
+                    MetricsIncident incident = incidents.get(row.getString("incident_id"));
+                    if (incident != null) {
+                        incident.load(row.getString("service"));
+                    }
+                });
+        named.query("select id, incident_id, kind, fact_key, event_sequence, happened_at, event_id,"
+                + " origin_event_id, occurred_at, recorded_at from metrics_fact where " + condition, parameters,
+                (ResultSet row) -> {
+                    MetricsIncident incident = incidents.get(row.getString("incident_id"));
+                    if (incident != null) {
+                        incident.load(new MetricsFact(row.getLong("id"), FactKind.valueOf(row.getString("kind")),
+                                row.getString("fact_key"), row.getLong("event_sequence"), instant(row, "happened_at"),
+                                row.getString("event_id"), row.getString("origin_event_id"),
+                                instant(row, "occurred_at"), instant(row, "recorded_at")));
+                    }
+                });
+        named.query("select id, incident_id, metric, " + VALUE_COLUMNS + " from metrics_value where " + condition,
+                parameters, (ResultSet row) -> {
+                    MetricsIncident incident = incidents.get(row.getString("incident_id"));
+                    if (incident != null) {
+                        incident.load(new MetricsValue(row.getLong("id"), row.getString("metric"),
+                                new MetricsValue.Columns(row.getInt("definition_version"),
+                                        row.getObject("value_millis", Long.class), row.getBoolean("inconsistent"),
+                                        instant(row, "started_at"), row.getString("start_event_id"),
+                                        instant(row, "stopped_at"), row.getString("stop_event_id"),
+                                        instant(row, "declared_at"), row.getBoolean("drill"), severity(row),
+                                        detectedBy(row), row.getString("organisation"))));
+                    }
+                });
     }
 
     /**

@@ -89,6 +89,24 @@ class MetricsRecomputationIntegrationTest {
     }
 
     @Test
+    void goesThroughEveryIncidentPageByPage() {
+        List<IncidentId> declared = List.of(declare(T.plusSeconds(1)), declare(T.plusSeconds(2)),
+                declare(T.plusSeconds(3)), declare(T.plusSeconds(4)), declare(T.plusSeconds(5)));
+        declared.forEach(id -> awaitMetrics(id, view -> assertThat(view.declaredAt()).isNotNull()));
+        catalog.register(MetricDefinition.between("declarationToDeclaration", 1, "Zero for every declared incident",
+                Milestones::declared, Milestones::declared));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        int stored = jdbc.queryForObject("select count(*) from metrics_incident", Integer.class);
+
+        MetricsRecomputation.Result result = new MetricsRecomputation(jdbc,
+                new TransactionTemplate(transactionManager), catalog, 2).recomputeAll();
+
+        assertThat(result.incidents()).isEqualTo(stored);
+        assertThat(jdbc.queryForObject("select count(distinct incident_id) from metrics_value where metric = ?",
+                Integer.class, "declarationToDeclaration")).isEqualTo(stored);
+    }
+
+    @Test
     void writesNothingWhenTheDefinitionsGiveWhatIsStored() {
         IncidentId id = declare(T);
         incidents.send(new AcknowledgeIncident(id, "bob", T.plusSeconds(60), null));
@@ -144,7 +162,7 @@ class MetricsRecomputationIntegrationTest {
         // not committed yet.
         CompletableFuture<Boolean> page = CompletableFuture.supplyAsync(() ->
                 new TransactionTemplate(transactionManager).execute(status -> {
-                    recomputation.recompute(List.of(id.value()));
+                    recomputation.recompute(null, id.value());
                     recomputingSession.set(jdbc.queryForObject("select session_id()", Long.class));
                     computed.countDown();
                     try {
