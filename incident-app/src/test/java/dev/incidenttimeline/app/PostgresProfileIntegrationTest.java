@@ -1,10 +1,16 @@
 package dev.incidenttimeline.app;
 
 import dev.incidenttimeline.embedding.IncidentGateway;
+import dev.incidenttimeline.incident.api.AcknowledgeIncident;
 import dev.incidenttimeline.incident.api.DeclareIncident;
 import dev.incidenttimeline.incident.api.DetectionSource;
 import dev.incidenttimeline.incident.api.IncidentId;
 import dev.incidenttimeline.incident.api.Severity;
+import dev.incidenttimeline.metrics.MetricCatalog;
+import dev.incidenttimeline.metrics.MetricDefinition;
+import dev.incidenttimeline.metrics.MetricsQueries;
+import dev.incidenttimeline.metrics.MetricsRecomputation;
+import dev.incidenttimeline.metrics.Milestones;
 import dev.incidenttimeline.replay.ProjectionReplayer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -17,8 +23,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +94,40 @@ class PostgresProfileIntegrationTest {
             assertThat(count(jdbc, "read_model_reset")).isZero();
             assertThat(ghostRows(jdbc)).isZero();
             assertThat(count(jdbc, "incident_summary")).isEqualTo(summaries);
+        });
+    }
+
+    /**
+     * A recomputation after a new metric definition on PostgreSQL, while the incidents get new events: the page's
+     * row locks and the batches' (README, Versioned definitions and replay) leave every incident with one value of the
+     * new metric, computed from all its facts.
+     */
+    @Test
+    void recomputesTheMetricsOnPostgresWhileNewEventsArrive() throws SQLException {
+        onPostgres((app, database) -> {
+            Instant declared = Instant.parse("2026-02-02T09:00:00Z");
+            List<IncidentId> ids = IntStream.range(0, 20).mapToObj(i -> app.getBean(IncidentGateway.class)
+                    .declare(new DeclareIncident(null, "Search errors " + i, Severity.SEV2, List.of("search"),
+                            DetectionSource.ALERT, null, null, "frank", false, declared, null))).toList();
+            ProjectionReplayer replayer = app.getBean(ProjectionReplayer.class);
+            await().atMost(Duration.ofSeconds(60)).until(replayer::isCaughtUp);
+            app.getBean(MetricCatalog.class).register(MetricDefinition.between("declarationToAcknowledgement", 1,
+                    "From the declaration to the acknowledgement", Milestones::declared, Milestones::acknowledged));
+
+            CompletableFuture<MetricsRecomputation.Result> recomputing = CompletableFuture.supplyAsync(
+                    app.getBean(MetricsRecomputation.class)::recomputeAll);
+            ids.forEach(id -> app.getBean(IncidentGateway.class).send(
+                    new AcknowledgeIncident(id, "frank", declared.plusSeconds(300), null)));
+
+            assertThat(recomputing.join().incidents()).isGreaterThanOrEqualTo(ids.size());
+            await().atMost(Duration.ofSeconds(60)).until(replayer::isCaughtUp);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT incident_id FROM metrics_value WHERE metric = ?"
+                    + " GROUP BY incident_id HAVING COUNT(*) > 1", String.class, "declarationToAcknowledgement"))
+                    .isEmpty();
+            MetricsQueries metrics = app.getBean(MetricsQueries.class);
+            assertThat(ids).allSatisfy(id -> assertThat(metrics.incident(id).orElseThrow()
+                    .metric("declarationToAcknowledgement").orElseThrow().value()).isEqualTo(Duration.ofMinutes(5)));
         });
     }
 
