@@ -61,6 +61,19 @@ public class MetricsConfiguration {
                 catalog);
     }
 
+    /**
+     * Brings the values of the past up to the catalogue once the application is ready, in the background, if a
+     * definition was added or changed since they were computed ({@code incident.projections.metrics.recompute-on-start}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "metricsRecomputationOnStart")
+    @ConditionalOnProperty(prefix = "incident.projections.metrics", name = "recompute-on-start", havingValue = "true",
+            matchIfMissing = true)
+    public ApplicationListener<ApplicationReadyEvent> metricsRecomputationOnStart(
+            MetricsRecomputation recomputation) {
+        return ready -> recomputation.startIfBehindCatalog();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public MetricsQueryHandler metricsQueryHandler(DataSource dataSource, PlatformTransactionManager transactionManager,

@@ -1,9 +1,13 @@
 package dev.incidenttimeline.metrics;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +25,8 @@ import java.util.Objects;
  * incidents get a change number as a batch's do, so every node's report index and report cache see them.
  */
 public class MetricsRecomputation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsRecomputation.class);
 
     /** Incidents per transaction. */
     static final int PAGE = 500;
@@ -76,6 +82,47 @@ public class MetricsRecomputation {
             changed += page.changed();
             after = last;
         }
+    }
+
+    /**
+     * Whether the stored values differ from what the catalogue defines: a metric without a value for every incident,
+     * a value computed with another version, or a value of a metric no longer defined. Two aggregate queries.
+     */
+    public boolean isBehindCatalog() {
+        long incidents = jdbc.queryForObject("select count(*) from metrics_incident", Long.class);
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.query("select metric, definition_version, count(*) from metrics_value"
+                        + " group by metric, definition_version",
+                (ResultSet row) -> {
+                    stored.put(row.getString(1) + "@" + row.getInt(2), row.getLong(3));
+                });
+        Map<String, Long> defined = new HashMap<>();
+        catalog.definitions().forEach(definition ->
+                defined.put(definition.name() + "@" + definition.version(), incidents));
+        return incidents > 0 && !stored.equals(defined);
+    }
+
+    /**
+     * Recomputes every incident on a thread of its own if the stored values are {@linkplain #isBehindCatalog behind
+     * the catalogue}; what it did is logged. Called once the application is ready.
+     */
+    public void startIfBehindCatalog() {
+        Thread thread = new Thread(() -> {
+            try {
+                if (!isBehindCatalog()) {
+                    return;
+                }
+                long start = System.nanoTime();
+                Result result = recomputeAll();
+                LOG.info("Metrics recomputed with the catalogue's definitions: {} incidents, {} changed, in {} ms",
+                        result.incidents(), result.changed(), (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException failed) {
+                // E.g. the application stopped meanwhile; POST /api/admin/metrics/recomputation does it by hand.
+                LOG.warn("Metrics not recomputed on start: {}", failed.toString());
+            }
+        }, "metrics-recomputation");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** What a page did: the incidents computed, and those whose values changed. */
