@@ -42,8 +42,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Consumer;
 
+import static dev.incidenttimeline.metrics.AwaitMetrics.awaitMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,7 +90,7 @@ class MetricsProjectionIntegrationTest {
         update(id, T.plusSeconds(140 * 60));
         Instant after = Instant.now();
 
-        IncidentMetricsView view = awaitMetrics(id, metrics -> assertThat(metrics.timeToResolve()).isNotNull());
+        IncidentMetricsView view = awaitMetrics(metrics, id, shown -> assertThat(shown.timeToResolve()).isNotNull());
 
         // The alert fired 4 minutes after impact started, before the declared detection: it is the first detection.
         assertThat(view.timeToDetect()).isEqualTo(Duration.ofMinutes(4));
@@ -128,7 +128,7 @@ class MetricsProjectionIntegrationTest {
         update(id, T.plusSeconds(25 * 60));
         incidents.send(new MitigateIncident(id, "bob", "failed over", T.plusSeconds(30 * 60), null));
 
-        IncidentMetricsView view = awaitMetrics(id, metrics -> assertThat(metrics.timeToMitigate()).isNotNull());
+        IncidentMetricsView view = awaitMetrics(metrics, id, shown -> assertThat(shown.timeToMitigate()).isNotNull());
 
         String declared = eventId(id, IncidentDeclared.class, 0);
         String alert = eventId(id, AlertLinked.class, 0);
@@ -159,8 +159,8 @@ class MetricsProjectionIntegrationTest {
         IncidentId id = declare(T, null, null, DetectionSource.MONITORING);
         update(id, T.plusSeconds(5 * 60));
 
-        IncidentMetricsView view = awaitMetrics(id,
-                metrics -> assertThat(metrics.timeToFirstUpdate()).isEqualTo(Duration.ofMinutes(5)));
+        IncidentMetricsView view = awaitMetrics(metrics, id,
+                shown -> assertThat(shown.timeToFirstUpdate()).isEqualTo(Duration.ofMinutes(5)));
 
         // No known start of impact, no acknowledgement, leader, mitigation or resolution, a single update.
         assertThat(view.timeToDetect()).isNull();
@@ -186,8 +186,8 @@ class MetricsProjectionIntegrationTest {
         incidents.send(new LinkAlert(id, "alertmanager", "fp-9", "DiskFull", null, null, T.minusSeconds(10 * 60),
                 null));
 
-        IncidentMetricsView view = awaitMetrics(id,
-                metrics -> assertThat(metrics.inconsistencies()).containsExactly(StandardMetrics.TIME_TO_DETECT));
+        IncidentMetricsView view = awaitMetrics(metrics, id,
+                shown -> assertThat(shown.inconsistencies()).containsExactly(StandardMetrics.TIME_TO_DETECT));
 
         assertThat(view.timeToDetect()).isEqualTo(Duration.ofMinutes(-5));
         assertThat(view.metric(StandardMetrics.TIME_TO_DETECT)).hasValueSatisfying(value ->
@@ -200,15 +200,15 @@ class MetricsProjectionIntegrationTest {
         incidents.send(new AcknowledgeIncident(id, "bob", T.plusSeconds(10 * 60), null));
         incidents.send(new MitigateIncident(id, "bob", "restarted", T.plusSeconds(40 * 60), null));
         incidents.send(new ResolveIncident(id, "bob", "fixed", T.plusSeconds(60 * 60), null));
-        awaitMetrics(id, metrics -> assertThat(metrics.timeToResolve()).isEqualTo(Duration.ofMinutes(60)));
+        awaitMetrics(metrics, id, shown -> assertThat(shown.timeToResolve()).isEqualTo(Duration.ofMinutes(60)));
 
         // The retro finds the real start of impact, an earlier detection, and the real acknowledgement.
         correct(id, Milestone.IMPACT_STARTED, T.minusSeconds(30 * 60));
         correct(id, Milestone.DETECTED, T.minusSeconds(20 * 60));
         correct(id, Milestone.ACKNOWLEDGED, T.plusSeconds(2 * 60));
         correct(id, Milestone.MITIGATED, T.plusSeconds(35 * 60));
-        IncidentMetricsView view = awaitMetrics(id,
-                metrics -> assertThat(metrics.timeToMitigate()).isEqualTo(Duration.ofMinutes(35)));
+        IncidentMetricsView view = awaitMetrics(metrics, id,
+                shown -> assertThat(shown.timeToMitigate()).isEqualTo(Duration.ofMinutes(35)));
 
         assertThat(view.timeToDetect()).isEqualTo(Duration.ofMinutes(10));
         assertThat(view.timeToAcknowledge()).isEqualTo(Duration.ofMinutes(2));
@@ -222,8 +222,8 @@ class MetricsProjectionIntegrationTest {
 
         // The impact is found to have ended after the mitigation.
         correct(id, Milestone.IMPACT_ENDED, T.plusSeconds(45 * 60));
-        IncidentMetricsView ended = awaitMetrics(id,
-                metrics -> assertThat(metrics.impactDuration()).isEqualTo(Duration.ofMinutes(75)));
+        IncidentMetricsView ended = awaitMetrics(metrics, id,
+                shown -> assertThat(shown.impactDuration()).isEqualTo(Duration.ofMinutes(75)));
         assertThat(ended.timeToMitigateFromImpact()).isEqualTo(Duration.ofMinutes(65));
     }
 
@@ -235,7 +235,7 @@ class MetricsProjectionIntegrationTest {
         EntryId third = update(id, T.plusSeconds(40 * 60));
         incidents.send(new AddTimelineNote(id, EntryId.random(), "carol", "deploy went out", null,
                 T.plusSeconds(70 * 60), null));
-        awaitMetrics(id, metrics -> assertThat(metrics.longestUpdateGap()).isEqualTo(Duration.ofMinutes(25)));
+        awaitMetrics(metrics, id, shown -> assertThat(shown.longestUpdateGap()).isEqualTo(Duration.ofMinutes(25)));
 
         incidents.send(new AmendEntry(id, first, null, T.plusSeconds(5 * 60), "carol", "posted earlier", null, null));
         incidents.send(new AmendEntry(id, third, null, T.plusSeconds(20 * 60), "carol", "clock skew", null, null));
@@ -243,7 +243,7 @@ class MetricsProjectionIntegrationTest {
         leader(id, T.plusSeconds(80 * 60));
 
         // Updates now at 5, 15 (redacted, still an update) and 20 minutes: gaps of 10 and 5 minutes.
-        IncidentMetricsView view = awaitMetrics(id, metrics -> assertThat(metrics.timeToLeader()).isNotNull());
+        IncidentMetricsView view = awaitMetrics(metrics, id, shown -> assertThat(shown.timeToLeader()).isNotNull());
         assertThat(view.longestUpdateGap()).isEqualTo(Duration.ofMinutes(10));
         assertThat(view.timeToFirstUpdate()).isEqualTo(Duration.ofMinutes(5));
     }
@@ -256,11 +256,11 @@ class MetricsProjectionIntegrationTest {
         update(id, T.plusSeconds(18 * 60));
         incidents.send(new ResolveIncident(id, "bob", "looks fine", T.plusSeconds(20 * 60), null));
         update(id, T.plusSeconds(25 * 60));
-        awaitMetrics(id, metrics -> assertThat(metrics.timeToResolve()).isEqualTo(Duration.ofMinutes(20)));
+        awaitMetrics(metrics, id, shown -> assertThat(shown.timeToResolve()).isEqualTo(Duration.ofMinutes(20)));
         incidents.send(new ReopenIncident(id, "bob", "errors are back", T.plusSeconds(30 * 60), null));
         leader(id, T.plusSeconds(31 * 60));
 
-        IncidentMetricsView reopened = awaitMetrics(id, metrics -> assertThat(metrics.timeToLeader()).isNotNull());
+        IncidentMetricsView reopened = awaitMetrics(metrics, id, shown -> assertThat(shown.timeToLeader()).isNotNull());
         assertThat(reopened.timeToResolve()).isNull();
         assertThat(reopened.timeToMitigate()).isNull();
 
@@ -268,8 +268,8 @@ class MetricsProjectionIntegrationTest {
         incidents.send(new MitigateIncident(id, "bob", "rolled back", T.plusSeconds(50 * 60), null));
         incidents.send(new ResolveIncident(id, "bob", "fixed", T.plusSeconds(70 * 60), null));
 
-        IncidentMetricsView view = awaitMetrics(id,
-                metrics -> assertThat(metrics.timeToResolve()).isEqualTo(Duration.ofMinutes(70)));
+        IncidentMetricsView view = awaitMetrics(metrics, id,
+                shown -> assertThat(shown.timeToResolve()).isEqualTo(Duration.ofMinutes(70)));
         assertThat(view.timeToMitigate()).isEqualTo(Duration.ofMinutes(50));
         assertThat(view.metric(StandardMetrics.TIME_TO_MITIGATE)).hasValueSatisfying(value ->
                 assertThat(value.stopEventId()).isEqualTo(eventId(id, IncidentMitigated.class, 1)));
@@ -294,7 +294,8 @@ class MetricsProjectionIntegrationTest {
         // Events of one incident are applied in order: once its last update is seen, everything before it is.
         assertThat(List.of(reportedEarly, declaredByCustomer, alertFirst)).map(id -> {
             update(id, T.plusSeconds(60));
-            return awaitMetrics(id, metrics -> assertThat(metrics.timeToFirstUpdate()).isNotNull()).customerFirst();
+            return awaitMetrics(metrics, id, shown -> assertThat(shown.timeToFirstUpdate()).isNotNull())
+                    .customerFirst();
         }).containsExactly(true, true, false);
     }
 
@@ -302,7 +303,7 @@ class MetricsProjectionIntegrationTest {
     void ignoresAnEventItHasAppliedAlready() {
         IncidentId id = declare(T, null, null, DetectionSource.ALERT);
         incidents.send(new AcknowledgeIncident(id, "bob", T.plusSeconds(60), null));
-        awaitMetrics(id, metrics -> assertThat(metrics.timeToAcknowledge()).isEqualTo(Duration.ofMinutes(1)));
+        awaitMetrics(metrics, id, shown -> assertThat(shown.timeToAcknowledge()).isEqualTo(Duration.ofMinutes(1)));
 
         // The acknowledgement delivered again (sequence 1), even with other content, changes nothing.
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(
@@ -316,7 +317,7 @@ class MetricsProjectionIntegrationTest {
         Instant july = Instant.parse("2026-07-01T00:00:00Z");
         Instant august = Instant.parse("2026-08-01T00:00:00Z");
         IncidentId first = declare(july.plusSeconds(3600), null, null, DetectionSource.ALERT);
-        awaitMetrics(first, metrics -> assertThat(metrics.declaredAt()).isNotNull());
+        awaitMetrics(metrics, first, shown -> assertThat(shown.declaredAt()).isNotNull());
 
         // The same report object again: answered from the cache. Incidents of other tests still being handled change
         // the read model meanwhile, so ask until two answers match.
@@ -356,20 +357,6 @@ class MetricsProjectionIntegrationTest {
 
     private void correct(IncidentId id, Milestone milestone, Instant time) {
         incidents.send(new RecordMilestoneTime(id, milestone, time, "carol", "found in the retro", null, null));
-    }
-
-    private IncidentMetricsView awaitMetrics(IncidentId id, Consumer<IncidentMetricsView> expectation) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> metrics.incident(id).orElse(null), view -> {
-            if (view == null) {
-                return false;
-            }
-            try {
-                expectation.accept(view);
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        });
     }
 
     /** The identifier of the n-th stored event of this type in the incident's stream. */

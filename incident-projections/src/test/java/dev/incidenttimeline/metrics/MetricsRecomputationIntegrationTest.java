@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
+import static dev.incidenttimeline.metrics.AwaitMetrics.awaitMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,8 +67,8 @@ class MetricsRecomputationIntegrationTest {
         incidents.send(new AcknowledgeIncident(alerted, "bob", T.plusSeconds(4 * 60), null));
         IncidentId neverAlerted = declare(T.plusSeconds(3600));
         incidents.send(new AcknowledgeIncident(neverAlerted, "bob", T.plusSeconds(3600 + 60), null));
-        awaitMetrics(alerted, view -> assertThat(view.timeToAcknowledge()).isNotNull());
-        awaitMetrics(neverAlerted, view -> assertThat(view.timeToAcknowledge()).isNotNull());
+        awaitMetrics(metrics, alerted, view -> assertThat(view.timeToAcknowledge()).isNotNull());
+        awaitMetrics(metrics, neverAlerted, view -> assertThat(view.timeToAcknowledge()).isNotNull());
 
         catalog.register(MetricDefinition.between("timeFromAlertToAcknowledge", 1,
                 "From the first alert to the acknowledgement", Milestones::firstAlert, Milestones::acknowledged));
@@ -92,7 +92,7 @@ class MetricsRecomputationIntegrationTest {
     void goesThroughEveryIncidentPageByPage() {
         List<IncidentId> declared = List.of(declare(T.plusSeconds(1)), declare(T.plusSeconds(2)),
                 declare(T.plusSeconds(3)), declare(T.plusSeconds(4)), declare(T.plusSeconds(5)));
-        declared.forEach(id -> awaitMetrics(id, view -> assertThat(view.declaredAt()).isNotNull()));
+        declared.forEach(id -> awaitMetrics(metrics, id, view -> assertThat(view.declaredAt()).isNotNull()));
         catalog.register(MetricDefinition.between("declarationToDeclaration", 1, "Zero for every declared incident",
                 Milestones::declared, Milestones::declared));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -110,7 +110,7 @@ class MetricsRecomputationIntegrationTest {
     void writesNothingWhenTheDefinitionsGiveWhatIsStored() {
         IncidentId id = declare(T);
         incidents.send(new AcknowledgeIncident(id, "bob", T.plusSeconds(60), null));
-        awaitMetrics(id, view -> assertThat(view.timeToAcknowledge()).isNotNull());
+        awaitMetrics(metrics, id, view -> assertThat(view.timeToAcknowledge()).isNotNull());
         recomputation.recomputeAll();
         MetricsChanges.Position before = MetricsChanges.position(new JdbcTemplate(dataSource));
 
@@ -128,7 +128,7 @@ class MetricsRecomputationIntegrationTest {
         incidents.send(new LinkAlert(id, "alertmanager", "fp-2", "Latency", null, null, day.minusSeconds(120),
                 null));
         incidents.send(new AcknowledgeIncident(id, "bob", day.plusSeconds(60), null));
-        awaitMetrics(id, view -> assertThat(view.timeToAcknowledge()).isNotNull());
+        awaitMetrics(metrics, id, view -> assertThat(view.timeToAcknowledge()).isNotNull());
         catalog.register(MetricDefinition.between("alertToAcknowledgement", 1, "From the first alert",
                 Milestones::firstAlert, Milestones::acknowledged));
         recomputation.recomputeAll();
@@ -151,7 +151,7 @@ class MetricsRecomputationIntegrationTest {
     void aBatchOfNewEventsWaitsForTheRecomputationThatHoldsItsIncident() throws Exception {
         Instant declared = T.plus(Duration.ofDays(20));
         IncidentId id = declare(declared);
-        awaitMetrics(id, view -> assertThat(view.declaredAt()).isNotNull());
+        awaitMetrics(metrics, id, view -> assertThat(view.declaredAt()).isNotNull());
         catalog.register(MetricDefinition.between("declarationToAcknowledgement", 1, "A metric new to the incident",
                 Milestones::declared, Milestones::acknowledged));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -182,7 +182,7 @@ class MetricsRecomputationIntegrationTest {
             release.countDown();
         }
         assertThat(page.get(30, TimeUnit.SECONDS)).isTrue();
-        awaitMetrics(id, view -> assertThat(view.metric("declarationToAcknowledgement").orElseThrow().value())
+        awaitMetrics(metrics, id, view -> assertThat(view.metric("declarationToAcknowledgement").orElseThrow().value())
                 .isEqualTo(Duration.ofMinutes(1)));
         // The batch computed the incident from what the page wrote: one value of the new metric, not one each.
         assertThat(jdbc.queryForList("select metric from metrics_value where incident_id = ? group by metric"
@@ -203,19 +203,5 @@ class MetricsRecomputationIntegrationTest {
     private IncidentId declare(Instant declaredAt) {
         return incidents.declare(new DeclareIncident(null, "Checkout errors", Severity.SEV2, List.of("checkout"),
                 DetectionSource.ALERT, null, null, "alice", false, declaredAt, null));
-    }
-
-    private IncidentMetricsView awaitMetrics(IncidentId id, Consumer<IncidentMetricsView> expectation) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> metrics.incident(id).orElse(null), view -> {
-            if (view == null) {
-                return false;
-            }
-            try {
-                expectation.accept(view);
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        });
     }
 }
