@@ -2,7 +2,10 @@ package dev.incidenttimeline.metrics;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
@@ -31,6 +34,9 @@ public class MetricsRecomputation {
     /** Incidents per transaction. */
     static final int PAGE = 500;
 
+    /** Tries of one page before a recomputation gives up. */
+    private static final int ATTEMPTS = 5;
+
     private final int pageSize;
 
     /**
@@ -45,6 +51,7 @@ public class MetricsRecomputation {
     private final JdbcTemplate jdbc;
     private final MetricsStore store;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate snapshot;
     private final MetricCatalog catalog;
 
     public MetricsRecomputation(JdbcTemplate jdbc, TransactionTemplate transactions, MetricCatalog catalog) {
@@ -59,6 +66,11 @@ public class MetricsRecomputation {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.store = new MetricsStore(jdbc);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        // The standing's two queries must see the same committed state: a batch between them is not a difference.
+        this.snapshot = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager(),
+                "transactions' manager"));
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
@@ -76,40 +88,69 @@ public class MetricsRecomputation {
             if (last == null) {
                 return new Result(incidents, changed);
             }
-            String from = after;
-            Page page = Objects.requireNonNull(transactions.execute(status -> recompute(from, last)));
+            Page page = recomputeWithRetries(after, last);
             incidents += page.incidents();
             changed += page.changed();
             after = last;
         }
     }
 
-    /**
-     * Whether the stored values differ from what the catalogue defines: a metric without a value for every incident,
-     * a value computed with another version, or a value of a metric no longer defined. Two aggregate queries.
-     */
-    public boolean isBehindCatalog() {
-        long incidents = jdbc.queryForObject("select count(*) from metrics_incident", Long.class);
-        Map<String, Long> stored = new HashMap<>();
-        jdbc.query("select metric, definition_version, count(*) from metrics_value"
-                        + " group by metric, definition_version",
-                (ResultSet row) -> {
-                    stored.put(row.getString(1) + "@" + row.getInt(2), row.getLong(3));
-                });
-        Map<String, Long> defined = new HashMap<>();
-        catalog.definitions().forEach(definition ->
-                defined.put(definition.name() + "@" + definition.version(), incidents));
-        return incidents > 0 && !stored.equals(defined);
+    /** How the stored values stand against the catalogue's definitions. */
+    public enum Standing {
+        /** Every incident has a value of every defined metric, computed with its version, and nothing else. */
+        UP_TO_DATE,
+        /** Some incident lacks a defined metric, or has a value computed with a lower version. */
+        BEHIND,
+        /**
+         * A value was computed with a higher version than this catalogue's, or for a metric it does not define: most
+         * likely by a node with newer definitions (a deployment under way), so this node does not recompute on its
+         * own. A definition that was really removed is applied by {@link #recomputeAll()}.
+         */
+        AHEAD
     }
 
     /**
-     * Recomputes every incident on a thread of its own if the stored values are {@linkplain #isBehindCatalog behind
+     * How the stored values stand against the catalogue: which metrics and versions are stored, and how many of each,
+     * read in one snapshot (two aggregate queries).
+     */
+    public Standing standing() {
+        return Objects.requireNonNull(snapshot.execute(status -> {
+            long incidents = jdbc.queryForObject("select count(*) from metrics_incident", Long.class);
+            Map<String, Long> stored = new HashMap<>();
+            Map<String, Integer> defined = new HashMap<>();
+            catalog.definitions().forEach(definition -> defined.put(definition.name(), definition.version()));
+            boolean[] ahead = {false};
+            jdbc.query("select metric, definition_version, count(*) from metrics_value"
+                    + " group by metric, definition_version", (ResultSet row) -> {
+                        String metric = row.getString(1);
+                        int version = row.getInt(2);
+                        Integer current = defined.get(metric);
+                        ahead[0] |= current == null || version > current;
+                        stored.put(metric + "@" + version, row.getLong(3));
+                    });
+            if (ahead[0]) {
+                return Standing.AHEAD;
+            }
+            Map<String, Long> complete = new HashMap<>();
+            defined.forEach((metric, version) -> complete.put(metric + "@" + version, incidents));
+            return incidents == 0 || stored.equals(complete) ? Standing.UP_TO_DATE : Standing.BEHIND;
+        }));
+    }
+
+    /**
+     * Recomputes every incident on a thread of its own if the stored values are {@linkplain Standing#BEHIND behind
      * the catalogue}; what it did is logged. Called once the application is ready.
      */
     public void startIfBehindCatalog() {
         Thread thread = new Thread(() -> {
             try {
-                if (!isBehindCatalog()) {
+                Standing standing = standing();
+                if (standing == Standing.AHEAD) {
+                    LOG.warn("Metrics not recomputed on start: some stored values come from definitions this node "
+                            + "does not have (a newer version, or a metric it does not define). If a definition was "
+                            + "removed on purpose, POST /api/admin/metrics/recomputation applies it.");
+                }
+                if (standing != Standing.BEHIND) {
                     return;
                 }
                 long start = System.nanoTime();
@@ -123,6 +164,24 @@ public class MetricsRecomputation {
         }, "metrics-recomputation");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * A page in a transaction of its own, tried again when it lost a lock (H2's lock timeout behind a long replay
+     * batch, PostgreSQL's deadlock detection against a reset emptying the tables) or the race for the change counter
+     * after a reset: a page computes from what is stored when it runs, so running it again is safe.
+     */
+    private Page recomputeWithRetries(String after, String last) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(transactions.execute(status -> recompute(after, last)));
+            } catch (PessimisticLockingFailureException | DuplicateKeyException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+                LOG.debug("Metrics page after {} tried again ({})", after, conflict.toString());
+            }
+        }
     }
 
     /** What a page did: the incidents computed, and those whose values changed. */

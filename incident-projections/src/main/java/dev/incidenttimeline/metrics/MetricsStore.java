@@ -14,10 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 import static dev.incidenttimeline.projections.SqlTime.instant;
@@ -87,14 +89,17 @@ final class MetricsStore {
     /**
      * Locks the stored incidents with ids after {@code after} (null: from the first) up to {@code last}, as
      * {@link #lock} does, and loads them as {@link #load} does: a page read by ranges of the key, without IN lists.
+     * Only the incidents locked are returned: one a batch stores in the range meanwhile was not, and that batch (or
+     * the next one for it) computes it.
      */
     Map<String, MetricsIncident> lockAndLoadPage(String after, String last) {
         String range = (after == null ? "" : "incident_id > :after and ") + "incident_id <= :last";
         MapSqlParameterSource bounds = new MapSqlParameterSource("after", after).addValue("last", last);
-        named.queryForList("select incident_id from metrics_incident where " + range
-                + " order by incident_id for update", bounds, String.class);
+        Set<String> locked = new HashSet<>(named.queryForList("select incident_id from metrics_incident where "
+                + range + " order by incident_id for update", bounds, String.class));
         Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
         load(range, bounds, incidents);
+        incidents.keySet().retainAll(locked);
         return incidents;
     }
 

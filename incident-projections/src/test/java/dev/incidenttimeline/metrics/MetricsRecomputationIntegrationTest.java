@@ -177,6 +177,8 @@ class MetricsRecomputationIntegrationTest {
         incidents.send(new AcknowledgeIncident(id, "bob", declared.plusSeconds(60), null));
 
         try {
+            // The batch waits for the page either way (it updates the incident's row at the end); what the lock
+            // decides is whether it read the incident before the page committed: the duplicate check below.
             await().atMost(Duration.ofSeconds(15)).until(() -> blockedBy(jdbc).contains(recomputingSession.get()));
         } finally {
             release.countDown();

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A deployment with a new metric definition: the host is stopped, started again with a {@link MetricDefinition} bean
- * more, and the incidents of before get the new metric's values without anyone asking for it.
+ * more, and the incidents of before get the new metric's values without anyone asking for it; a node with the
+ * definitions of before does not take them away again on its start.
  */
 class MetricsRecomputationOnStartIntegrationTest {
 
@@ -43,7 +44,8 @@ class MetricsRecomputationOnStartIntegrationTest {
             MetricsQueries metrics = before.getBean(MetricsQueries.class);
             await().atMost(Duration.ofSeconds(15)).until(() -> metrics.incident(id)
                     .map(IncidentMetricsView::timeToAcknowledge).isPresent());
-            assertThat(before.getBean(MetricsRecomputation.class).isBehindCatalog()).isFalse();
+            assertThat(before.getBean(MetricsRecomputation.class).standing())
+                    .isEqualTo(MetricsRecomputation.Standing.UP_TO_DATE);
         }
 
         try (ConfigurableApplicationContext after = start(MetricsTestHost.class, NewDefinition.class)) {
@@ -53,7 +55,15 @@ class MetricsRecomputationOnStartIntegrationTest {
                     () -> metrics.incident(id).flatMap(view -> view.metric(NEW_METRIC)), Optional::isPresent);
 
             assertThat(value.orElseThrow().value()).isEqualTo(Duration.ofMinutes(7));
-            assertThat(after.getBean(MetricsRecomputation.class).isBehindCatalog()).isFalse();
+            assertThat(after.getBean(MetricsRecomputation.class).standing())
+                    .isEqualTo(MetricsRecomputation.Standing.UP_TO_DATE);
+        }
+
+        // A node still on the definitions of before (a rolling deployment) finds values newer than its catalogue:
+        // it leaves them alone rather than taking the new metric away again.
+        try (ConfigurableApplicationContext older = start(MetricsTestHost.class)) {
+            assertThat(older.getBean(MetricsRecomputation.class).standing())
+                    .isEqualTo(MetricsRecomputation.Standing.AHEAD);
         }
     }
 
