@@ -1,6 +1,7 @@
 package dev.incidenttimeline.metrics;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One milestone fact of an incident (see {@link Fact}), a row of {@code metrics_fact}; {@link MetricsStore} reads
@@ -23,9 +24,18 @@ final class MetricsFact {
     /** Whether a correction or amendment moved it since it was read: its row must be updated. */
     private boolean moved;
 
-    /** A fact recorded by the event with this id and sequence number, at the time the event says. */
+    /**
+     * A fact recorded by the event with this id and sequence number, at the time the event says. Times are kept to
+     * the microsecond, as the database stores them (H2 and PostgreSQL round anything finer), so that metrics computed
+     * from this fact now and from its row later (a {@link MetricsRecomputation}) are the same.
+     */
     MetricsFact(FactKind kind, String key, long sequence, Instant at, String eventId, Instant recordedAt) {
-        this(null, kind, key, sequence, at, eventId, eventId, at, recordedAt);
+        this(null, kind, key, sequence, asStored(at), eventId, eventId, asStored(at), asStored(recordedAt));
+    }
+
+    /** The instant to the microsecond; null stays null. */
+    static Instant asStored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A fact as stored. */
@@ -48,7 +58,7 @@ final class MetricsFact {
 
     /** A correction or amendment moved this fact to another time. */
     void moveTo(Instant newTime, String byEventId) {
-        this.at = newTime;
+        this.at = asStored(newTime);
         this.eventId = byEventId;
         this.moved = true;
     }

@@ -105,7 +105,7 @@ final class MetricsIncident {
 
     void declared(Instant at, Severity severity, Collection<String> services, DetectionSource detectedBy,
                   boolean drill, String organisation) {
-        this.declaredAt = at;
+        this.declaredAt = MetricsFact.asStored(at);
         this.organisation = organisation;
         this.severity = severity;
         this.detectedBy = detectedBy;

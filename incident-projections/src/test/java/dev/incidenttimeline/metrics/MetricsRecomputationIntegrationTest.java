@@ -122,6 +122,21 @@ class MetricsRecomputationIntegrationTest {
     }
 
     @Test
+    void computesFromAFactsRowWhatItComputedFromTheEvent() {
+        Instant declared = T.plus(Duration.ofDays(30));
+        IncidentId id = declare(declared);
+        // 60.9999996 s after the declaration: the database keeps microseconds and rounds this up to 61 s.
+        incidents.send(new AcknowledgeIncident(id, "bob", declared.plusSeconds(60).plusNanos(999_999_600), null));
+        IncidentMetricsView live = awaitMetrics(metrics, id,
+                view -> assertThat(view.timeToAcknowledge()).isNotNull());
+
+        recomputation.recomputeAll();
+
+        assertThat(live.timeToAcknowledge()).isEqualTo(Duration.ofMillis(60_999));
+        assertThat(metrics.incident(id).orElseThrow().timeToAcknowledge()).isEqualTo(live.timeToAcknowledge());
+    }
+
+    @Test
     void aNewVersionReplacesTheValuesOfThePastAndTheReportsFollow() {
         Instant day = T.plus(Duration.ofDays(10));
         IncidentId id = declare(day);
