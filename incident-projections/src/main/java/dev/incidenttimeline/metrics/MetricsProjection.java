@@ -232,9 +232,8 @@ public class MetricsProjection {
         @Override
         public void flush() {
             transactions.executeWithoutResult(status -> {
-                List<String> touched = events.stream().map(Change::incidentId).distinct().toList();
-                store.lock(touched);
-                Map<String, MetricsIncident> incidents = new LinkedHashMap<>(store.load(touched));
+                Map<String, MetricsIncident> incidents = new LinkedHashMap<>(
+                        store.lockAndLoad(events.stream().map(Change::incidentId).distinct().toList()));
                 Map<String, MetricsIncident> changed = new LinkedHashMap<>();
                 for (Change event : events) {
                     MetricsIncident incident = incidents.computeIfAbsent(event.incidentId(), MetricsIncident::new);

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.Objects;
  * computed again, and only the ones that come out different are written.
  *
  * <p>It goes through the incidents in pages of {@value #PAGE} by id, each page in a transaction of its own that
- * locks the page's incidents first, as the projection's batches lock theirs (see {@link MetricsStore#lock}): a
+ * locks the page's incidents first, as the projection's batches lock theirs (see {@link MetricsStore#lockAndLoad}): a
  * batch handling new events of an incident waits for the page, or the page for the batch, and whichever comes second
  * computes from what the first wrote. The metrics processor keeps running meanwhile, on every node. Changed
  * incidents get a change number as a batch's do, so every node's report index and report cache see them.
@@ -116,25 +115,24 @@ public class MetricsRecomputation {
     public Standing standing() {
         return Objects.requireNonNull(snapshot.execute(status -> {
             long incidents = jdbc.queryForObject("select count(*) from metrics_incident", Long.class);
-            Map<String, Long> stored = new HashMap<>();
+            List<StoredValues> stored = jdbc.query("select metric, definition_version, count(*) from metrics_value"
+                    + " group by metric, definition_version",
+                    (row, index) -> new StoredValues(row.getString(1), row.getInt(2), row.getLong(3)));
             Map<String, Integer> defined = new HashMap<>();
             catalog.definitions().forEach(definition -> defined.put(definition.name(), definition.version()));
-            boolean[] ahead = {false};
-            jdbc.query("select metric, definition_version, count(*) from metrics_value"
-                    + " group by metric, definition_version", (ResultSet row) -> {
-                        String metric = row.getString(1);
-                        int version = row.getInt(2);
-                        Integer current = defined.get(metric);
-                        ahead[0] |= current == null || version > current;
-                        stored.put(metric + "@" + version, row.getLong(3));
-                    });
-            if (ahead[0]) {
+            if (stored.stream().anyMatch(values -> !defined.containsKey(values.metric())
+                    || values.version() > defined.get(values.metric()))) {
                 return Standing.AHEAD;
             }
-            Map<String, Long> complete = new HashMap<>();
-            defined.forEach((metric, version) -> complete.put(metric + "@" + version, incidents));
-            return incidents == 0 || stored.equals(complete) ? Standing.UP_TO_DATE : Standing.BEHIND;
+            // Up to date: exactly one group per defined metric, at its version, with a value for every incident.
+            boolean complete = stored.size() == defined.size() && stored.stream().allMatch(values ->
+                    values.version() == defined.get(values.metric()) && values.count() == incidents);
+            return incidents == 0 || complete ? Standing.UP_TO_DATE : Standing.BEHIND;
         }));
+    }
+
+    /** How many values of a metric are stored with a version. */
+    private record StoredValues(String metric, int version, long count) {
     }
 
     /**

@@ -14,12 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 
 import static dev.incidenttimeline.projections.SqlTime.instant;
@@ -57,16 +55,18 @@ final class MetricsStore {
     }
 
     /**
-     * Locks the stored incidents among these until the transaction ends, in the order of their ids, so that a
-     * processor batch and a {@link MetricsRecomputation} never compute the same incident from facts and values the
-     * other is about to change (both would insert a metric new to it, for one). Every writer takes its incidents in
-     * this order, so two of them cannot wait for each other.
+     * The stored incidents among these, as {@link #load(Collection)} reads them, locked until the transaction ends,
+     * in the order of their ids: so that a processor batch and a {@link MetricsRecomputation} never compute the same
+     * incident from facts and values the other is about to change (both would insert a metric new to it, for one).
+     * Every writer takes its incidents in this order, so two of them cannot wait for each other. The lock is taken by
+     * the read of the incidents' rows itself ({@code for update}).
      */
-    void lock(Collection<String> incidentIds) {
+    Map<String, MetricsIncident> lockAndLoad(Collection<String> incidentIds) {
+        Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
         for (List<String> chunk : SqlInLists.chunks(new TreeSet<>(incidentIds))) {
-            named.queryForList("select incident_id from metrics_incident where incident_id in (:ids)"
-                    + " order by incident_id for update", new MapSqlParameterSource("ids", chunk), String.class);
+            load("incident_id in (:ids)", new MapSqlParameterSource("ids", chunk), true, incidents);
         }
+        return incidents;
     }
 
     /**
@@ -87,19 +87,15 @@ final class MetricsStore {
     }
 
     /**
-     * Locks the stored incidents with ids after {@code after} (null: from the first) up to {@code last}, as
-     * {@link #lock} does, and loads them as {@link #load} does: a page read by ranges of the key, without IN lists.
-     * Only the incidents locked are returned: one a batch stores in the range meanwhile was not, and that batch (or
-     * the next one for it) computes it.
+     * The stored incidents with ids after {@code after} (null: from the first) up to {@code last}, locked as
+     * {@link #lockAndLoad} locks them: a page read by ranges of the key, without IN lists. Only the incidents locked
+     * are returned: one a batch stores in the range meanwhile was not, and that batch (or the next one for it)
+     * computes it.
      */
     Map<String, MetricsIncident> lockAndLoadPage(String after, String last) {
         String range = (after == null ? "" : "incident_id > :after and ") + "incident_id <= :last";
-        MapSqlParameterSource bounds = new MapSqlParameterSource("after", after).addValue("last", last);
-        Set<String> locked = new HashSet<>(named.queryForList("select incident_id from metrics_incident where "
-                + range + " order by incident_id for update", bounds, String.class));
         Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
-        load(range, bounds, incidents);
-        incidents.keySet().retainAll(locked);
+        load(range, new MapSqlParameterSource("after", after).addValue("last", last), true, incidents);
         return incidents;
     }
 
@@ -107,16 +103,21 @@ final class MetricsStore {
     Map<String, MetricsIncident> load(Collection<String> incidentIds) {
         Map<String, MetricsIncident> incidents = new LinkedHashMap<>();
         for (List<String> chunk : SqlInLists.chunks(incidentIds)) {
-            load("incident_id in (:ids)", new MapSqlParameterSource("ids", chunk), incidents);
+            load("incident_id in (:ids)", new MapSqlParameterSource("ids", chunk), false, incidents);
         }
         return incidents;
     }
 
-    /** Adds the incidents the condition selects to {@code incidents}, with their services, facts and values. */
-    private void load(String condition, MapSqlParameterSource parameters, Map<String, MetricsIncident> incidents) {
+    /**
+     * Adds the incidents the condition selects to {@code incidents}, with their services, facts and values; with
+     * {@code lock}, their rows are locked in id order as they are read.
+     */
+    private void load(String condition, MapSqlParameterSource parameters, boolean lock,
+                      Map<String, MetricsIncident> incidents) {
         int before = incidents.size();
         named.query("select incident_id, declared_at, severity, detected_by, drill, organisation, customer_first,"
-                + " last_sequence from metrics_incident where " + condition, parameters, (ResultSet row) -> {
+                + " last_sequence from metrics_incident where " + condition
+                + (lock ? " order by incident_id for update" : ""), parameters, (ResultSet row) -> {
                     MetricsIncident incident = new MetricsIncident(row.getString("incident_id"),
                             instant(row, "declared_at"), severity(row), detectedBy(row), row.getBoolean("drill"),
                             row.getString("organisation"), row.getBoolean("customer_first"),
@@ -126,7 +127,8 @@ final class MetricsStore {
         if (incidents.size() == before) {
             return;
         }
-        // A row of an incident not selected above is skipped: one a batch stored meanwhile, in a page's range.
+        // A row of an incident not selected above is skipped: one a batch stored meanwhile, in a page's range
+        // (and so not locked by it).
         named.query("select incident_id, service from metrics_incident_service where " + condition, parameters,
                 (ResultSet row) -> {
                     MetricsIncident incident = incidents.get(row.getString("incident_id"));
