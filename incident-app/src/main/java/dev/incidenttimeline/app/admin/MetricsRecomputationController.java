@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration", description = "Operator endpoints")
 class MetricsRecomputationController {
 
-    /** The code of the problem response when the host turned the metrics read model off (as the metrics API's). */
-    static final String METRICS_DISABLED = "METRICS_DISABLED";
     /** The code of the problem response for a caller tied to one organisation. */
     static final String EVERY_ORGANISATION = "RECOMPUTATION_COVERS_EVERY_ORGANISATION";
 
@@ -44,8 +42,7 @@ class MetricsRecomputationController {
         }
         MetricsRecomputation metrics = recomputation.getIfAvailable();
         if (metrics == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, METRICS_DISABLED,
-                    "The response metrics are turned off in this server (incident.projections.metrics.enabled).");
+            throw ApiProblem.metricsDisabled();
         }
         return metrics.recomputeAll();
     }

@@ -16,6 +16,8 @@ public class ApiProblem extends RuntimeException {
     public static final String INVALID_PAYLOAD = "INVALID_PAYLOAD";
     /** A webhook's signature is missing or does not match the configured secret. */
     public static final String INVALID_SIGNATURE = "INVALID_SIGNATURE";
+    /** The host turned the metrics read model off ({@code incident.projections.metrics.enabled=false}). */
+    public static final String METRICS_DISABLED = "METRICS_DISABLED";
 
     private final HttpStatus status;
     private final String code;
@@ -28,6 +30,12 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem invalidPayload(String message) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, INVALID_PAYLOAD, message);
+    }
+
+    /** 404 {@link #METRICS_DISABLED}: what every metrics endpoint answers when the host turned them off. */
+    public static ApiProblem metricsDisabled() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, METRICS_DISABLED,
+                "The response metrics are turned off in this server (incident.projections.metrics.enabled).");
     }
 
     public HttpStatus status() {

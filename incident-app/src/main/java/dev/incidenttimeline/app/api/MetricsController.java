@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,9 +25,6 @@ import java.time.Instant;
 @RestController
 @Tag(name = "Metrics", description = "Time to acknowledge, mitigate, resolve, ... per incident and over a period")
 class MetricsController {
-
-    /** The metrics read model is turned off in this host. */
-    static final String METRICS_DISABLED = "METRICS_DISABLED";
 
     private final ObjectProvider<MetricsQueries> metrics;
 
@@ -71,8 +67,7 @@ class MetricsController {
     private MetricsQueries queries() {
         MetricsQueries queries = metrics.getIfAvailable();
         if (queries == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, METRICS_DISABLED,
-                    "The response metrics are turned off in this server (incident.projections.metrics.enabled).");
+            throw ApiProblem.metricsDisabled();
         }
         return queries;
     }
